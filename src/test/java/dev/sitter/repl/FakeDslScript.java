@@ -40,6 +40,8 @@ public abstract class FakeDslScript extends Script {
         return spec(args, who, 1);
     }
 
+    public List<FakeAsset> generate(Definition who) { return generate(Map.of(), who); }
+
     @SuppressWarnings("unchecked")
     public List<FakeAsset> generate(Map<String, Object> args, Definition who) {
         PromptSpec spec = spec(args, who, args.containsKey("count") ? ((Number) args.get("count")).intValue() : 1);
