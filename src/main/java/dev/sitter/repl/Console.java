@@ -125,6 +125,7 @@ final class Console {
     /** Waits for an input, with a progress line after a moment; Ctrl-C stops waiting, the work goes on. */
     private Object await(Future<Object> work) throws Exception {
         interrupted = false;
+        Thread.interrupted(); // a Ctrl-C that reached the reader just before Enter must not cut this wait short
         Status status = Status.getStatus(terminal, true);
         long start = System.nanoTime();
         boolean shown = false;
@@ -132,6 +133,8 @@ final class Console {
             while (true) {
                 try {
                     return work.get(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    throw new ConsoleCore.Detached();
                 } catch (TimeoutException e) {
                     if (interrupted) {
                         throw new ConsoleCore.Detached();

@@ -26,9 +26,15 @@ final class KeywordDocs {
      * @param namedArgs the named arguments it takes, without the colon
      */
     record Entry(String word, String kind, String usage, String description, List<String> namedArgs) {
-        boolean isCommand() { return kind.equals("command"); }
+        /** The kinds, e.g. ["command", "pipeline"] for a command that is also a pipeline step. */
+        List<String> kinds() { return List.of(kind.split(",\\s*")); }
 
-        boolean isDefinition() { return kind.equals("definition"); }
+        boolean isCommand() { return kinds().contains("command"); }
+
+        boolean isDefinition() { return kinds().contains("definition"); }
+
+        /** Whether the keyword is used inside the block of the given keyword ("character", "anchors", ...). */
+        boolean usedIn(String block) { return kinds().contains(block); }
 
         /** What {@code /help WORD} prints. */
         String help() {

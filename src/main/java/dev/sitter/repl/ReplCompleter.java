@@ -82,7 +82,7 @@ final class ReplCompleter implements Completer {
             }
         }
         for (KeywordDocs.Entry e : d.all().values()) {
-            boolean fits = block == null ? (e.isCommand() || e.isDefinition()) : e.kind().contains(block);
+            boolean fits = block == null ? (e.isCommand() || e.isDefinition()) : e.usedIn(block);
             if (fits) out.add(new Candidate(e.word(), e.word(), "keywords", e.summary(), null, null, true));
         }
         for (Map.Entry<String, List<String>> kind : sources.definitions().entrySet()) {

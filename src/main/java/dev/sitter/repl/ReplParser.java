@@ -34,7 +34,8 @@ final class ReplParser implements Parser {
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
         List<Token> tokens = GroovyLexer.tokens(line);
-        if (context == ParseContext.ACCEPT_LINE && !isSlashCommand(line)) {
+        // SECONDARY_PROMPT is JLine asking what is missing, for the continuation prompt ("} > ").
+        if ((context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) && !isSlashCommand(line)) {
             GroovyLexer.Openness open = GroovyLexer.openness(tokens);
             if (!open.complete()) {
                 int lineNo = (int) line.chars().filter(c -> c == '\n').count();
