@@ -136,7 +136,7 @@ final class GenerationEndpoints {
         Records.Generation g = s.store.generation(id);
         ObjectNode root = Json.MAPPER.createObjectNode();
         if (g == null) root.putNull("generations_by_pk");
-        else root.set("generations_by_pk", generationJson(g));
+        else root.set("generations_by_pk", generationJson(g, false));
         return Reply.json(root);
     }
 
@@ -157,7 +157,7 @@ final class GenerationEndpoints {
         ArrayNode arr = root.putArray("generations");
         if (userId.equals(s.store.userId)) {
             List<Records.Generation> all = s.store.generationsNewestFirst();
-            for (int i = offset; i < Math.min(all.size(), offset + limit); i++) arr.add(generationJson(all.get(i)));
+            for (int i = offset; i < Math.min(all.size(), offset + limit); i++) arr.add(generationJson(all.get(i), true));
         }
         return Reply.json(root);
     }
@@ -179,8 +179,8 @@ final class GenerationEndpoints {
         return id;
     }
 
-    /** The {@code generations} object as the spec shapes it: snake_case containers, camelCase columns. */
-    ObjectNode generationJson(Records.Generation g) {
+    /** The {@code generations} object as the spec shapes it: snake_case containers, camelCase columns; {@code listing} for GET /generations/user. */
+    ObjectNode generationJson(Records.Generation g, boolean listing) {
         GenerationRequest r = g.request;
         ObjectNode n = Json.MAPPER.createObjectNode();
         synchronized (s.store) {
@@ -221,7 +221,7 @@ final class GenerationEndpoints {
                     i.putNull("motionMP4URL");
                     i.putNull("motionStrength");
                     i.put("imageToVideo", false);
-                    i.put("fantasyAvatar", false);
+                    if (!listing) i.put("fantasyAvatar", false); // the by-user listing's schema has no such column
                     ArrayNode vars = i.putArray("generated_image_variation_generics");
                     for (Records.Variation v : img.variations) {
                         ObjectNode vn = vars.addObject();
