@@ -19,8 +19,8 @@ public final class PortraitRenderer {
         Raster r = new Raster(req.width(), req.height());
         s.background(r);
         s.hairBack(r);
-        s.torso(r);
         s.neck(r);
+        s.torso(r);
         s.ears(r);
         s.face(r);
         s.features(r);
@@ -72,7 +72,7 @@ public final class PortraitRenderer {
             ry = faceLength * S;
             eyeY = face.range(-0.08, 0.0);
             spacing = face.range(0.36, 0.44);
-            eyeW = face.range(0.17, 0.21);
+            eyeW = face.range(0.19, 0.23);
             mouthY = face.range(0.5, 0.58);
             mouthW = face.range(0.26, 0.34);
             noseLen = face.range(0.22, 0.32);
@@ -103,7 +103,7 @@ public final class PortraitRenderer {
             double shade;
             switch (look.kind()) {
                 case ANIME -> shade = lambert > 0.42 ? 1.0 : 0.78;
-                case NOIR -> shade = 0.12 + 1.05 * Math.pow(lambert, 1.6) * k;
+                case NOIR -> shade = 0.14 + 1.35 * Math.pow(lambert, 1.4) * k;
                 case PAINTERLY -> shade = 0.45 + 0.62 * lambert * k;
                 default -> shade = 0.38 + 0.7 * lambert * k;
             }
@@ -124,16 +124,18 @@ public final class PortraitRenderer {
             double lightX = lx < 0 ? 0 : w;
             switch (look.kind()) {
                 case NOIR -> {
-                    r.fillAll(Paint.linear(lightX, 0, 0x6a6a6a, w - lightX, h, 0x101010));
-                    // venetian-blind light falling across the wall
+                    // venetian-blind light falling across the wall, computed analytically in one pass
                     SplitMix64 rs = new SplitMix64(pose.detailSeed());
                     double slant = rs.range(-0.35, 0.35);
-                    double gap = S * rs.range(0.06, 0.09);
-                    for (int i = -6; i < 20; i++) {
-                        double y = i * gap * 1.7;
-                        Shape band = Shape.halfPlane(0, y + w * slant, w, y).minus(Shape.halfPlane(0, y + gap + w * slant, w, y + gap));
-                        r.fill(band.and(Shape.roundRect(w / 2.0, h / 2.0, w / 2.0, h / 2.0, 0)), Paint.flat(0xbdbdbd), 0.35);
-                    }
+                    double period = S * rs.range(0.1, 0.15);
+                    Paint wall = Paint.linear(lightX, 0, 0x6a6a6a, w - lightX, h, 0x101010);
+                    r.fillAll((x, y) -> {
+                        double v = (y - slant * x) / period;
+                        double f = v - Math.floor(v);
+                        double edge = 1.5 / period; // about one pixel of antialiasing
+                        double lit = Rgb.clamp01(Math.min(f, 0.55 - f) / edge + 0.5);
+                        return Rgb.mix(wall.rgb(x, y), 0xbdbdbd, 0.35 * lit);
+                    });
                 }
                 case ANIME -> {
                     r.fillAll(Paint.linear(0, 0, Rgb.saturate(top, 1.3), 0, h, Rgb.saturate(base, 1.3)));
@@ -163,25 +165,28 @@ public final class PortraitRenderer {
         }
 
         Shape torsoShape() {
-            double tcy = cy + ry * 2.7;
-            return Shape.roundRect(cx + pose.yaw() * rx * 0.1, tcy, S * 0.52, ry * 1.45, S * 0.26);
+            double tcy = cy + ry * 2.45;
+            return Shape.roundRect(cx + pose.yaw() * rx * 0.1, tcy, S * 0.5, ry * 1.42, S * 0.24);
         }
 
         void torso(Raster r) {
-            double tcy = cy + ry * 2.7;
+            double tcy = cy + ry * 2.45;
             Shape body = torsoShape();
-            r.fill(body, shaded(clothing(), cx, tcy - ry * 0.4, S * 0.6, ry * 1.6));
-            // open collar: a V of skin
+            r.fill(body, shaded(clothing(), cx, tcy - ry * 0.5, S * 0.62, ry * 1.7));
+            // open collar: a V of skin under the neck, with a darker fold on each side
             double nx = cx + pose.yaw() * rx * 0.1;
-            double top = cy + ry * 1.15;
-            Shape v = Shape.halfPlane(nx - rx * 0.32, top, nx, top + ry * 0.55).and(Shape.halfPlane(nx, top + ry * 0.55, nx + rx * 0.32, top)).and(body)
-                    .and(Shape.above(top + ry * 0.6));
-            r.fill(v, shaded(Rgb.scale(id.skin(), 0.92), nx, top, rx * 0.6, ry * 0.6));
+            double top = tcy - ry * 1.42;
+            Shape v = Shape.convexPolygon(nx - rx * 0.42, top - 2, nx + rx * 0.42, top - 2, nx, top + ry * 0.55).and(body);
+            r.fill(v, shaded(Rgb.scale(id.skin(), 0.9), nx, top, rx * 0.7, ry * 0.7));
+            for (int side = -1; side <= 1; side += 2) {
+                r.fill(Shape.capsule(nx + side * rx * 0.42, top, nx, top + ry * 0.55, S * 0.006).and(body),
+                        Paint.flat(Rgb.scale(clothing(), 0.55)));
+            }
         }
 
         Shape neckShape() {
             double nx = cx + pose.yaw() * rx * 0.1;
-            return Shape.roundRect(nx, cy + ry * 1.05, rx * 0.42, ry * 0.5, rx * 0.2);
+            return Shape.roundRect(nx, cy + ry * 1.05, rx * 0.46, ry * 0.45, rx * 0.2);
         }
 
         void neck(Raster r) {
@@ -280,13 +285,13 @@ public final class PortraitRenderer {
             // scar: the subject's left cheek is on the viewer's right
             if (id.scar() != Identity.Side.NONE) {
                 double side = id.scar() == Identity.Side.LEFT ? 1 : -1;
-                double[] scar = {fx(side * 0.38), fy(0.05), fx(side * 0.5), fy(0.2), fx(side * 0.56), fy(0.38)};
+                double[] scar = {fx(side * 0.3), fy(0.14), fx(side * 0.45), fy(0.26), fx(side * 0.62), fy(0.36)};
                 r.fill(Shape.polyline(scar, S * 0.009).rotated(cx, cy, t), Paint.flat(Rgb.mix(id.skin(), 0x9a4040, 0.45)));
                 r.fill(Shape.polyline(scar, S * 0.004).rotated(cx, cy, t), Paint.flat(Rgb.mix(id.skin(), 0xffffff, 0.35)));
                 for (int i = 0; i < 3; i++) {
                     double k = 0.25 + i * 0.25;
-                    double sx = fx(side * (0.38 + 0.18 * k)), sy = fy(0.05 + 0.33 * k);
-                    r.fill(Shape.capsule(sx - rx * 0.04, sy - ry * 0.01, sx + rx * 0.04, sy + ry * 0.01, S * 0.003).rotated(cx, cy, t),
+                    double sx = fx(side * (0.3 + 0.32 * k)), sy = fy(0.14 + 0.22 * k);
+                    r.fill(Shape.capsule(sx - rx * 0.02, sy + ry * 0.03, sx + rx * 0.02, sy - ry * 0.03, S * 0.003).rotated(cx, cy, t),
                             Paint.flat(Rgb.mix(id.skin(), 0x9a4040, 0.35)));
                 }
             }
@@ -308,7 +313,8 @@ public final class PortraitRenderer {
             } else if (ex == Identity.Expression.SURPRISED) {
                 r.fill(Shape.ellipse(mx, my, mw * 0.4, ry * 0.07).rotated(cx, cy, t), Paint.flat(0x4a1818));
             } else {
-                r.fill(Shape.ellipse(mx, my + ry * 0.035, mw * 0.75, ry * 0.03).rotated(cx, cy, t), Paint.flat(lip), 0.7);
+                r.fill(Shape.ellipse(mx, my + ry * 0.04, mw * 0.72, ry * 0.045).rotated(cx, cy, t), Paint.flat(lip), 0.8);
+                r.fill(Shape.ellipse(mx, my - ry * 0.015, mw * 0.8, ry * 0.03).rotated(cx, cy, t), Paint.flat(Rgb.scale(lip, 0.85)), 0.7);
             }
             double[] line = Shape.quad(mx - mw, my + corner, mx, my - corner * 0.6 + (ex == Identity.Expression.CONFIDENT ? ry * 0.01 : 0),
                     mx + mw, my + corner * (ex == Identity.Expression.CONFIDENT ? 0.3 : 1), 14);
@@ -370,8 +376,8 @@ public final class PortraitRenderer {
             if (id.hairLength() == Identity.HairLength.BOB) {
                 // a straight fringe across the forehead, sides down to the jaw
                 Shape fringe = cap.and(Shape.above(cy - ry * 0.38));
-                Shape sides = Shape.roundRect(cx - rx * 0.98, cy + ry * 0.1, rx * 0.2, ry * 0.5, rx * 0.12)
-                        .or(Shape.roundRect(cx + rx * 0.98, cy + ry * 0.1, rx * 0.2, ry * 0.5, rx * 0.12));
+                Shape sides = Shape.ellipse(cx - rx * 0.97, cy + ry * 0.05, rx * 0.22, ry * 0.58)
+                        .or(Shape.ellipse(cx + rx * 0.97, cy + ry * 0.05, rx * 0.22, ry * 0.58));
                 return fringe.or(sides);
             }
             // a side-swept fringe: the hairline dips on the part side
@@ -379,8 +385,9 @@ public final class PortraitRenderer {
             Shape line = Shape.halfPlane(cx + rx, cy - ry * (side < 0 ? 0.55 : 0.3), cx - rx, cy - ry * (side < 0 ? 0.3 : 0.55));
             Shape fringe = cap.and(line);
             if (id.hairLength() == Identity.HairLength.SHORT) return fringe;
-            Shape sides = Shape.roundRect(cx - rx * 1.0, cy + ry * 0.15, rx * 0.17, ry * 0.6, rx * 0.1)
-                    .or(Shape.roundRect(cx + rx * 1.0, cy + ry * 0.15, rx * 0.17, ry * 0.6, rx * 0.1));
+            double drop = id.hairLength() == Identity.HairLength.LONG ? 0.95 : 0.7;
+            Shape sides = Shape.ellipse(cx - rx * 0.98, cy + ry * 0.1, rx * 0.2, ry * drop)
+                    .or(Shape.ellipse(cx + rx * 0.98, cy + ry * 0.1, rx * 0.2, ry * drop)).and(Shape.below(cy - ry * 0.45));
             return fringe.or(sides);
         }
 

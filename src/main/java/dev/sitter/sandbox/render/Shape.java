@@ -96,6 +96,37 @@ public interface Shape {
         };
     }
 
+    /** A convex polygon through (x0, y0, x1, y1, ...), either winding. */
+    static Shape convexPolygon(double... pts) {
+        int n = pts.length / 2;
+        double area = 0;
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            area += pts[2 * i] * pts[2 * j + 1] - pts[2 * j] * pts[2 * i + 1];
+            minX = Math.min(minX, pts[2 * i]); maxX = Math.max(maxX, pts[2 * i]);
+            minY = Math.min(minY, pts[2 * i + 1]); maxY = Math.max(maxY, pts[2 * i + 1]);
+        }
+        double sign = area >= 0 ? 1 : -1;
+        Bounds b = new Bounds(minX, minY, maxX, maxY);
+        return new Shape() {
+            public double coverage(double x, double y) {
+                double d = -Double.MAX_VALUE;
+                for (int i = 0; i < n; i++) {
+                    int j = (i + 1) % n;
+                    double ex = pts[2 * j] - pts[2 * i], ey = pts[2 * j + 1] - pts[2 * i + 1];
+                    double len = Math.sqrt(ex * ex + ey * ey);
+                    if (len == 0) continue;
+                    // outward distance from edge i (positive outside)
+                    double dist = sign * ((x - pts[2 * i]) * ey - (y - pts[2 * i + 1]) * ex) / len;
+                    d = Math.max(d, dist);
+                }
+                return fromDistance(d);
+            }
+            public Bounds bounds() { return b; }
+        };
+    }
+
     static Shape circle(double cx, double cy, double r) {
         return new Shape() {
             public double coverage(double x, double y) {
