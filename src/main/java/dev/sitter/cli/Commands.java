@@ -12,7 +12,8 @@ public final class Commands {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 new HelpCommand(),
-                new RunCommand()
+                new RunCommand(),
+                new SandboxCommand()
         )) {
             m.put(c.name(), c);
         }
