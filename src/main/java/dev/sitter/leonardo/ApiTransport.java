@@ -159,8 +159,7 @@ final class ApiTransport implements AutoCloseable {
                 wait = config.retry().delay(attempt);
             }
         }
-        throw new LeonardoException(last.kind(), last.getMessage() + " (gave up after " + attempts + " tries)",
-                last.httpStatus(), last.field(), last.apiCode(), last.retryAfter(), last.getCause());
+        throw last.withNote("(Sitter tried " + attempts + " times.)");
     }
 
     // ---------------------------------------------------------------- paid calls
@@ -220,8 +219,7 @@ final class ApiTransport implements AutoCloseable {
                 throw new UnknownOutcome(network(what, io).getMessage(), sentAt, io);
             }
         }
-        throw new LeonardoException(last.kind(), last.getMessage() + " (gave up after " + attempts + " tries)",
-                last.httpStatus(), last.field(), last.apiCode(), last.retryAfter(), last.getCause());
+        throw last.withNote("(Sitter tried " + attempts + " times.)");
     }
 
     private static RequestBody oneShot(byte[] bytes) {

@@ -47,6 +47,7 @@ public final class LeonardoException extends RuntimeException {
     private final String field;
     private final String apiCode;
     private final Duration retryAfter;
+    private final String generationId;
 
     public LeonardoException(Kind kind, String message) {
         this(kind, message, 0, null, null, null, null);
@@ -58,13 +59,32 @@ public final class LeonardoException extends RuntimeException {
 
     public LeonardoException(Kind kind, String message, int httpStatus, String field, String apiCode,
                              Duration retryAfter, Throwable cause) {
+        this(kind, message, httpStatus, field, apiCode, retryAfter, null, cause);
+    }
+
+    private LeonardoException(Kind kind, String message, int httpStatus, String field, String apiCode,
+                              Duration retryAfter, String generationId, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.field = field;
         this.apiCode = apiCode;
         this.retryAfter = retryAfter;
+        this.generationId = generationId;
     }
+
+    /** This failure, tagged with the (paid-for) generation it concerns, so the caller can resume it later. */
+    public LeonardoException forGeneration(String id) {
+        return new LeonardoException(kind, getMessage(), httpStatus, field, apiCode, retryAfter, id, this);
+    }
+
+    /** This failure with a sentence appended (e.g. what Sitter already tried). */
+    public LeonardoException withNote(String note) {
+        return new LeonardoException(kind, getMessage() + " " + note, httpStatus, field, apiCode, retryAfter, generationId, getCause());
+    }
+
+    /** The Leonardo generation this failure concerns (it exists and may be paid for), or null. */
+    public String generationId() { return generationId; }
 
     public Kind kind() { return kind; }
 
