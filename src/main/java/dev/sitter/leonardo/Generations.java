@@ -34,11 +34,17 @@ final class Generations {
 
     /** @param v2 whether {@code body} goes to {@code POST /v2/generations} (results are read through v1 either way) */
     GenerationResult run(ObjectNode body, boolean v2) {
+        return run(body, v2, () -> { });
+    }
+
+    /** @param beforeSend runs once a slot is held, just before the create; it may throw to cancel (nothing sent) */
+    GenerationResult run(ObjectNode body, boolean v2, Runnable beforeSend) {
         String url = v2 ? http.v2("/generations") : http.v1("/generations");
         String what = v2 ? "POST /v2/generations" : "POST /generations";
         acquireSlot();
         boolean holding = true;
         try {
+            beforeSend.run();
             Instant sentAt = http.clock().instant();
             String id;
             Cost cost = null;

@@ -95,9 +95,13 @@ public final class LeonardoClient implements AutoCloseable {
      * polls to COMPLETE and downloads every image. V1 or v2 follows {@link PromptSpec#surface()}.
      */
     public GenerationResult generate(PromptSpec spec, ImageSource images) {
+        return generate(spec, images, () -> { });
+    }
+
+    private GenerationResult generate(PromptSpec spec, ImageSource images, Runnable beforeSend) {
         PromptSpec resolved = withModelId(spec);
         ObjectNode body = GenerationBody.of(resolved, uploadAll(resolved, images));
-        return generations.run(body, resolved.surface() == Surface.V2);
+        return generations.run(body, resolved.surface() == Surface.V2, beforeSend);
     }
 
     /** The exact body {@link #generate} would send, with placeholders for ids not uploaded yet (a dry run). */
@@ -144,16 +148,21 @@ public final class LeonardoClient implements AutoCloseable {
             for (int i = 0; i < specs.size(); i++) {
                 int index = i;
                 PromptSpec spec = specs.get(i);
-                futures.add(pool.submit(() -> {
+                Runnable unlessStopped = () -> {
                     LeonardoException fatal = stop.get();
                     if (fatal != null) {
-                        return new BatchOutcome(index, spec, null, new LeonardoException(fatal.kind(),
-                                "Not sent, because an earlier request in this batch failed: " + fatal.getMessage()));
+                        throw new LeonardoException(fatal.kind(), "Not sent, because an earlier request in this batch failed: "
+                                + fatal.getMessage());
                     }
+                };
+                futures.add(pool.submit(() -> {
                     try {
-                        return new BatchOutcome(index, spec, generate(spec, images), null);
+                        unlessStopped.run();
+                        return new BatchOutcome(index, spec, generate(spec, images, unlessStopped), null);
                     } catch (LeonardoException e) {
-                        if (e.kind() == Kind.BAD_KEY || e.kind() == Kind.OUT_OF_CREDITS) stop.compareAndSet(null, e);
+                        if ((e.kind() == Kind.BAD_KEY || e.kind() == Kind.OUT_OF_CREDITS) && !e.getMessage().startsWith("Not sent")) {
+                            stop.compareAndSet(null, e);
+                        }
                         return new BatchOutcome(index, spec, null, e);
                     } catch (IllegalArgumentException e) {
                         return new BatchOutcome(index, spec, null, new LeonardoException(Kind.INVALID_FIELD, e.getMessage(), e));
