@@ -37,6 +37,8 @@ final class FakeLeonardo implements AutoCloseable {
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     final Map<String, Job> jobs = new ConcurrentHashMap<>();
     final Map<String, Queue<Function<RecordedRequest, MockResponse>>> faults = new ConcurrentHashMap<>();
+    /** Standing faults for every path starting with the key's path ("METHOD /prefix"); null answers fall through. */
+    final Map<String, Function<RecordedRequest, MockResponse>> prefixFaults = new ConcurrentHashMap<>();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger maxRunning = new AtomicInteger();
     volatile int pollsToComplete = 1;
@@ -71,6 +73,13 @@ final class FakeLeonardo implements AutoCloseable {
                     Function<RecordedRequest, MockResponse> f = q.poll();
                     if (f != null) {
                         MockResponse m = f.apply(r);
+                        if (m != null) return m;
+                    }
+                }
+                for (Map.Entry<String, Function<RecordedRequest, MockResponse>> e : prefixFaults.entrySet()) {
+                    String[] mp = e.getKey().split(" ", 2);
+                    if (r.getMethod().equals(mp[0]) && r.getUrl().encodedPath().startsWith(mp[1])) {
+                        MockResponse m = e.getValue().apply(r);
                         if (m != null) return m;
                     }
                 }
