@@ -52,7 +52,7 @@ final class ApiErrors {
         if (status == 402 || lower.contains("not enough") || lower.contains("insufficient") || lower.contains("out of credits")
                 || lower.contains("out of tokens") || lower.contains("top up")) {
             return ex(Kind.OUT_OF_CREDITS, "Your Leonardo account has too few API credits for " + what + " (" + said
-                    + "). Top up at app.leonardo.ai > API Access or ask for fewer/smaller images; `credits` shows the balance.",
+                    + "). Top up at app.leonardo.ai > API Access or ask for fewer/smaller images; `sitter account` shows the balance.",
                     status, null, code, retryAfter);
         }
         if (lower.contains("moderation") || lower.contains("inappropriate") || lower.contains("nsfw")) {

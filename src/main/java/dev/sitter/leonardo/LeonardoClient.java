@@ -47,6 +47,7 @@ public final class LeonardoClient implements AutoCloseable {
     private final JobSlots slots;
     private final Generations generations;
     private final Variations variations;
+    private final EndpointLimits limits;
     private final Set<String> claimed = new HashSet<>();
     private volatile Me me;
     private volatile List<PlatformModel> models;
@@ -59,7 +60,7 @@ public final class LeonardoClient implements AutoCloseable {
             Integer n = me().apiConcurrencySlots();
             return n == null ? JobSlots.DEFAULT : n;
         });
-        EndpointLimits limits = new EndpointLimits(config.createsPerMinute());
+        this.limits = new EndpointLimits(config.createsPerMinute());
         Poller poller = new Poller(http, config.poll());
         Reconciler reconciler = new Reconciler(http, () -> me().userId(), config, claimed);
         this.generations = new Generations(http, slots, limits, poller, reconciler, claimed);
@@ -291,7 +292,7 @@ public final class LeonardoClient implements AutoCloseable {
                 .limit(3).toList();
         throw new LeonardoException(Kind.INVALID_FIELD, "Leonardo has no platform model named '" + nameOrId + "'"
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close.stream().map(n -> "'" + n + "'").toList()) + "?")
-                + " Use a name from `models` or a model id.", 0, "modelId", null, null, null);
+                + " `sitter account --models` lists the names; a model id works too.", 0, "modelId", null, null, null);
     }
 
     private PromptSpec withModelId(PromptSpec spec) {
@@ -321,7 +322,7 @@ public final class LeonardoClient implements AutoCloseable {
         ObjectNode body = Json.MAPPER.createObjectNode().put("prompt", prompt);
         if (instructions != null) body.put("promptInstructions", instructions);
         try {
-            JsonNode r = http.postPaid(http.v1("/prompt/improve"), body, new TokenBucket(config.createsPerMinute()));
+            JsonNode r = http.postPaid(http.v1("/prompt/improve"), body, limits.forEndpoint("POST /prompt/improve"));
             JsonNode g = r.path("promptGeneration");
             String p = GenerationView.str(g, "prompt");
             if (p == null) throw new LeonardoException(Kind.BAD_RESPONSE, "Leonardo's answer to POST /prompt/improve had no prompt.");

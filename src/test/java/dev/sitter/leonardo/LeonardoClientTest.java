@@ -221,6 +221,34 @@ class LeonardoClientTest {
         }
     }
 
+    @Test void concurrentJobsSharingAnAnchorSetUploadItOnce() throws Exception {
+        List<ReferenceImage> anchors = List.of(ref(png("f.png", "f"), ReferenceRole.CHARACTER, 133, "Mid"),
+                ref(png("t.png", "t"), ReferenceRole.CHARACTER, 133, "Mid"), ref(png("p.png", "p"), ReferenceRole.CHARACTER, 133, "Mid"));
+        try (LeonardoClient c = LeonardoClient.create(fake.config().maxInFlight(6).build())) {
+            List<PromptSpec> specs = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) specs.add(PromptSpec.builder().prompt("shot " + i).references(anchors).build());
+            assertTrue(c.generateAll(specs, ImageSource.relativeTo(dir)).stream().allMatch(BatchOutcome::ok));
+        }
+        assertEquals(3, fake.seen("POST /api/rest/v1/init-image").size());
+    }
+
+    @Test void aDamagedUploadCacheFileOnlyCostsAReupload() throws Exception {
+        Path cache = dir.resolve("cache2");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve(UploadCache.FILE_NAME), "{\"entries\": {\"x\": ");
+        Path front = png("front.png", "front");
+        try (LeonardoClient c = LeonardoClient.create(fake.config().cacheDir(cache).build())) {
+            c.generate(PromptSpec.builder().prompt("p").references(List.of(ref(front, ReferenceRole.CHARACTER, 133, "Mid"))).build(),
+                    ImageSource.relativeTo(dir));
+        }
+        assertEquals(1, fake.seen("POST /api/rest/v1/init-image").size());
+        JsonNode saved = dev.sitter.model.Json.tree(Files.readString(cache.resolve(UploadCache.FILE_NAME)));
+        assertEquals(1, saved.get("entries").size(), "rewritten whole, damaged part dropped");
+        try (var files = Files.list(cache)) {
+            assertEquals(1, files.count(), "no temp files left behind");
+        }
+    }
+
     @Test void slotsComeFromMeWhenNotConfigured() {
         fake.apiConcurrencySlots = 4;
         assertEquals(4, client.slots());
