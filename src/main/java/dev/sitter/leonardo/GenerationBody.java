@@ -104,11 +104,22 @@ public final class GenerationBody {
             }
             for (ReferenceImage ref : spec.references()) {
                 addV2Reference(refs, ref.isUploaded() ? ids.idFor(ref.sha256()) : ref.generatedImageId(),
-                        ref.isUploaded(), ref.strengthType() == null ? "MID" : ref.strengthType().toUpperCase(Locale.ROOT));
+                        ref.isUploaded(), v2Strength(ref));
             }
         }
         putExtra(p, spec.extra());
         return body;
+    }
+
+    /** v2 image references take LOW, MID or HIGH only (v1's Ultra/Max exist only for v1 Style Reference). */
+    private static String v2Strength(ReferenceImage ref) {
+        if (ref.strengthType() == null) return "MID";
+        String s = ref.strengthType().toUpperCase(Locale.ROOT);
+        if (!s.equals("LOW") && !s.equals("MID") && !s.equals("HIGH")) {
+            throw new IllegalArgumentException("v2 models take reference strength Low, Mid or High, not '"
+                    + ref.strengthType() + "'" + (ref.path() == null ? "" : " (reference " + ref.path() + ")"));
+        }
+        return s;
     }
 
     private static void addV2Reference(ArrayNode refs, String id, boolean uploaded, String strength) {
