@@ -34,17 +34,17 @@ final class Generations {
 
     /** @param v2 whether {@code body} goes to {@code POST /v2/generations} (results are read through v1 either way) */
     GenerationResult run(ObjectNode body, boolean v2) {
-        return run(body, v2, () -> { });
+        return run(body, v2, JobListener.NONE);
     }
 
-    /** @param beforeSend runs once a slot is held, just before the create; it may throw to cancel (nothing sent) */
-    GenerationResult run(ObjectNode body, boolean v2, Runnable beforeSend) {
+    /** @param listener told before the create (may throw to cancel: nothing sent) and once the id is known */
+    GenerationResult run(ObjectNode body, boolean v2, JobListener listener) {
         String url = v2 ? http.v2("/generations") : http.v1("/generations");
         String what = v2 ? "POST /v2/generations" : "POST /generations";
         acquireSlot();
         boolean holding = true;
         try {
-            beforeSend.run();
+            listener.beforeSend(what, body);
             Instant sentAt = http.clock().instant();
             String id;
             Cost cost = null;
@@ -65,6 +65,7 @@ final class Generations {
                 id = reconciler.find(what, Fingerprint.of(body), sentAt, lost.getMessage());
                 reconciled = true;
             }
+            listener.submitted(id, cost, reconciled);
             Poller.Done<GenerationView> done = poller.generation(id, sentAt);
             slots.release();
             holding = false;

@@ -96,13 +96,14 @@ public final class LeonardoClient implements AutoCloseable {
      * polls to COMPLETE and downloads every image. V1 or v2 follows {@link PromptSpec#surface()}.
      */
     public GenerationResult generate(PromptSpec spec, ImageSource images) {
-        return generate(spec, images, () -> { });
+        return generate(spec, images, JobListener.NONE);
     }
 
-    private GenerationResult generate(PromptSpec spec, ImageSource images, Runnable beforeSend) {
+    /** As {@link #generate(PromptSpec, ImageSource)}, telling {@code listener} before the paid POST and once the id is known. */
+    public GenerationResult generate(PromptSpec spec, ImageSource images, JobListener listener) {
         PromptSpec resolved = withModelId(spec);
         ObjectNode body = GenerationBody.of(resolved, uploadAll(resolved, images));
-        return generations.run(body, resolved.surface() == Surface.V2, beforeSend);
+        return generations.run(body, resolved.surface() == Surface.V2, listener);
     }
 
     /** The exact body {@link #generate} would send, with placeholders for ids not uploaded yet (a dry run). */
@@ -115,10 +116,14 @@ public final class LeonardoClient implements AutoCloseable {
      * references stay. For a local source file set {@link PromptSpec#init()} and call {@link #generate}.
      */
     public GenerationResult refine(PromptSpec spec, String generatedImageId, double strength, ImageSource images) {
+        return refine(spec, generatedImageId, strength, images, JobListener.NONE);
+    }
+
+    public GenerationResult refine(PromptSpec spec, String generatedImageId, double strength, ImageSource images, JobListener listener) {
         if (strength < 0.1 || strength > 0.9) {
             throw new IllegalArgumentException("refine strength (init_strength) must be between 0.1 and 0.9, not " + strength);
         }
-        return generate(spec.withInit(new InitImage(null, null, generatedImageId, strength)), images);
+        return generate(spec.withInit(new InitImage(null, null, generatedImageId, strength)), images, listener);
     }
 
     /**
@@ -126,10 +131,15 @@ public final class LeonardoClient implements AutoCloseable {
      * repainted) and runs the spec as an INPAINT canvas request with {@code initStrength} (0-0.8).
      */
     public GenerationResult inpaint(PromptSpec spec, byte[] init, byte[] mask, double initStrength, ImageSource images) {
+        return inpaint(spec, init, mask, initStrength, images, JobListener.NONE);
+    }
+
+    public GenerationResult inpaint(PromptSpec spec, byte[] init, byte[] mask, double initStrength, ImageSource images,
+                                    JobListener listener) {
         PromptSpec resolved = withModelId(spec);
         ImageIds ids = uploadAll(resolved, images);
         Uploads.CanvasIds canvas = uploads.canvas(init, mask, "the inpainting image", "the mask");
-        return generations.run(GenerationBody.canvasInpaint(resolved, ids, canvas.initId(), canvas.maskId(), initStrength), false);
+        return generations.run(GenerationBody.canvasInpaint(resolved, ids, canvas.initId(), canvas.maskId(), initStrength), false, listener);
     }
 
     /**
@@ -137,6 +147,11 @@ public final class LeonardoClient implements AutoCloseable {
      * a result or an error. A key or credit problem stops the batch: later specs are not sent.
      */
     public List<BatchOutcome> generateAll(List<PromptSpec> specs, ImageSource images) {
+        return generateAll(specs, images, i -> JobListener.NONE);
+    }
+
+    /** As {@link #generateAll(List, ImageSource)}, with a listener per spec (by index) for journaling. */
+    public List<BatchOutcome> generateAll(List<PromptSpec> specs, ImageSource images, java.util.function.IntFunction<JobListener> listeners) {
         int workers = Math.max(1, Math.min(specs.size(), slots() * 2)); // extra threads download while others hold slots
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "leonardo-batch");
@@ -149,16 +164,27 @@ public final class LeonardoClient implements AutoCloseable {
             for (int i = 0; i < specs.size(); i++) {
                 int index = i;
                 PromptSpec spec = specs.get(i);
-                Runnable unlessStopped = () -> {
+                JobListener user = listeners.apply(index);
+                Runnable checkStop = () -> {
                     LeonardoException fatal = stop.get();
                     if (fatal != null) {
                         throw new LeonardoException(fatal.kind(), "Not sent, because an earlier request in this batch failed: "
                                 + fatal.getMessage());
                     }
                 };
+                JobListener unlessStopped = new JobListener() {
+                    @Override public void beforeSend(String endpoint, ObjectNode body) {
+                        checkStop.run();
+                        user.beforeSend(endpoint, body);
+                    }
+
+                    @Override public void submitted(String generationId, Cost cost, boolean reconciled) {
+                        user.submitted(generationId, cost, reconciled);
+                    }
+                };
                 futures.add(pool.submit(() -> {
                     try {
-                        unlessStopped.run();
+                        checkStop.run();
                         return new BatchOutcome(index, spec, generate(spec, images, unlessStopped), null);
                     } catch (LeonardoException e) {
                         if ((e.kind() == Kind.BAD_KEY || e.kind() == Kind.OUT_OF_CREDITS) && !e.getMessage().startsWith("Not sent")) {

@@ -249,6 +249,31 @@ class LeonardoClientTest {
         }
     }
 
+    @Test void theListenerSeesTheIntentBeforeTheSendAndTheIdAfter() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GenerationResult r = client.generate(PromptSpec.builder().prompt("journal me").seed(1L).build(), ImageSource.relativeTo(dir),
+                new JobListener() {
+                    @Override public void beforeSend(String endpoint, com.fasterxml.jackson.databind.node.ObjectNode body) {
+                        events.add("intent " + endpoint + " " + body.get("prompt").asText() + " creates=" + fake.creates());
+                    }
+
+                    @Override public void submitted(String id, Cost cost, boolean reconciled) {
+                        events.add("submitted " + id + " " + cost + " " + reconciled);
+                    }
+                });
+        assertEquals(List.of("intent POST /generations journal me creates=0",
+                "submitted " + r.generationId() + " 0.0147 DOLLARS false"), events);
+
+        LeonardoException veto = assertThrows(LeonardoException.class, () -> client.generate(PromptSpec.builder().prompt("no").build(),
+                ImageSource.relativeTo(dir), new JobListener() {
+                    @Override public void beforeSend(String endpoint, com.fasterxml.jackson.databind.node.ObjectNode body) {
+                        throw new LeonardoException(LeonardoException.Kind.CONFIG, "journal is full");
+                    }
+                }));
+        assertEquals("journal is full", veto.getMessage());
+        assertEquals(1, fake.creates(), "a listener that throws cancels the send");
+    }
+
     @Test void slotsComeFromMeWhenNotConfigured() {
         fake.apiConcurrencySlots = 4;
         assertEquals(4, client.slots());
