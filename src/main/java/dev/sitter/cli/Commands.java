@@ -13,7 +13,8 @@ public final class Commands {
         for (Command c : List.<Command>of(
                 new HelpCommand(),
                 new RunCommand(),
-                new SandboxCommand()
+                new SandboxCommand(),
+                new AccountCommand()
         )) {
             m.put(c.name(), c);
         }
