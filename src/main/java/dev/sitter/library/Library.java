@@ -400,6 +400,11 @@ public final class Library {
         return out;
     }
 
+    /** Checks everything (see {@link Verifier}); repairs crash leftovers first. */
+    public VerifyReport verify() throws IOException {
+        return new Verifier(this).run();
+    }
+
     RecordIndex index() { return index; }
 
     LibraryLock lock() { return lock; }
@@ -443,8 +448,6 @@ public final class Library {
             return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
         }
     }
-
-    static final Set<String> LAYOUT = Set.of("assets", "objects", "records", "index", "journal", "tmp", "ledger.csv", ".lock");
 
     static boolean isAssetId(String s) { return HEX64.matcher(s).matches(); }
 }
