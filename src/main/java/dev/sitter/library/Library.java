@@ -396,7 +396,7 @@ public final class Library {
     /** Index entries matching the query, oldest first. */
     public List<IndexEntry> find(Query q) throws IOException {
         List<IndexEntry> out = new ArrayList<>();
-        for (IndexEntry e : index.read().latest().values()) if (q.matches(e)) out.add(e);
+        for (IndexEntry e : index.read(q.indexNeedle()).latest().values()) if (q.matches(e)) out.add(e);
         return out;
     }
 

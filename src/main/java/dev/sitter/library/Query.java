@@ -22,6 +22,18 @@ public record Query(String character, String style, String model, Long seed, Str
     public Query withMaxCost(BigDecimal v) { return new Query(character, style, model, seed, from, to, qa, minCost, v, step); }
     public Query withStep(String v) { return new Query(character, style, model, seed, from, to, qa, minCost, maxCost, v); }
 
+    /**
+     * A tab-delimited value every index line of a matching asset contains, or null. Built only from
+     * fields that never change after recording (not QA), and exact-match ones (not model).
+     */
+    String indexNeedle() {
+        if (seed != null) return "\t" + seed + "\t";
+        if (character != null && !character.isEmpty() && character.indexOf('\t') < 0) return "\t" + character + "\t";
+        if (style != null && !style.isEmpty() && style.indexOf('\t') < 0) return "\t" + style + "\t";
+        if (step != null && !step.isEmpty() && step.indexOf('\t') < 0) return "\t" + step + "\t";
+        return null;
+    }
+
     public boolean matches(IndexEntry e) {
         if (seed != null && !seed.equals(e.seed())) return false;
         if (character != null && !character.equals(e.character())) return false;
