@@ -249,6 +249,27 @@ public final class Library {
         }
     }
 
+    /**
+     * Writes a JPEG rendition of an asset to {@code target} (outside or inside the library), with
+     * the same XMP as the recorded copy: digital source type, AI system, prompt, and the asset's
+     * record (so the export still names the asset it came from). The library is not changed.
+     *
+     * @param quality JPEG quality, 0.0-1.0 (0.92 is a good default)
+     */
+    public Path exportJpeg(String idOrPrefix, Path target, float quality) throws IOException {
+        Provenance p = get(idOrPrefix);
+        byte[] original = Files.readAllBytes(root.resolve(p.files().original().path()));
+        Provenance snapshot = p.withFiles(new Provenance.Files(p.files().original(), null));
+        try {
+            byte[] jpeg = dev.sitter.imaging.JpegExport.encode(original, quality);
+            DurableFiles.writeAtomically(target, ProvenanceMetadata.embed(jpeg, snapshot,
+                    scrubber.apply(Json.pretty(snapshot)) + "\n"));
+        } catch (ImageFormatException e) {
+            throw new LibraryException("cannot export asset " + p.assetId() + " as JPEG: " + e.getMessage());
+        }
+        return target;
+    }
+
     // ---------------------------------------------------------------- crash recovery
 
     /** A write in flight: what to undo or finish if the process dies before deleting this marker. */

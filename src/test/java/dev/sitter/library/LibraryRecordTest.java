@@ -155,4 +155,21 @@ class LibraryRecordTest {
             }
         }
     }
+
+    @Test
+    void jpegExportsCarryTheSameXmp() throws Exception {
+        Library lib = Library.open(dir);
+        RecordedAsset a = lib.record(Samples.png(24, 16, 8), Samples.spec("mara", 8), Samples.facts(8));
+        Path out = lib.exportJpeg(a.assetId().substring(0, 6), dir.resolve("../export-" + a.assetId().substring(0, 6) + ".jpg"), 0.9f);
+        byte[] jpg = Files.readAllBytes(out);
+        EmbeddedMetadata m = ProvenanceMetadata.read(jpg);
+        assertEquals("image/jpeg", m.mediaType());
+        assertEquals(XmpPacket.TRAINED_ALGORITHMIC_MEDIA, m.digitalSourceType());
+        assertEquals(a.assetId(), m.xmpProperties().get("sitter:AssetId"));
+        assertEquals(Samples.spec("mara", 8).prompt(), m.xmpProperties().get("Iptc4xmpExt:AIPromptInformation"));
+        assertEquals(24, Imaging.getImageInfo(jpg).getWidth());
+        assertTrue(Imaging.getXmpXml(jpg).contains("AISystemUsed"));
+        assertTrue(lib.verify().ok(), "exporting changes nothing in the library");
+        Files.delete(out);
+    }
 }
