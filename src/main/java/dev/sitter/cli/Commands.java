@@ -14,7 +14,9 @@ public final class Commands {
                 new HelpCommand(),
                 new RunCommand(),
                 new SandboxCommand(),
-                new AccountCommand()
+                new AccountCommand(),
+                LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
+                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand()
         )) {
             m.put(c.name(), c);
         }
