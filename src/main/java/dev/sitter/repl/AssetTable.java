@@ -13,7 +13,7 @@ final class AssetTable {
         rows.add(new String[] {"id", "seed", "size", "cost", "path"});
         for (AssetView a : assets) {
             rows.add(new String[] {
-                a.id(),
+                a.shortId(),
                 a.seed() == null ? "" : a.seed().toString(),
                 a.size(),
                 a.cost() == null ? "" : String.format(Locale.ROOT, "%.2f", a.cost()),

@@ -18,6 +18,11 @@ import java.util.Map;
  * @param path the image file, or null when not on disk (yet)
  */
 record AssetView(String id, Long seed, Integer width, Integer height, Double cost, Path path, Object source) {
+    /** Ids are content hashes; a table shows this many characters, and /show takes any unique prefix. */
+    static final int SHORT_ID = 12;
+
+    String shortId() { return id.length() > SHORT_ID ? id.substring(0, SHORT_ID) : id; }
+
 
     /** All assets in a result: the value itself, or the elements of a collection, array or a result's {@code assets()}. */
     static List<AssetView> in(Object value) {
@@ -49,6 +54,7 @@ record AssetView(String id, Long seed, Integer width, Integer height, Double cos
 
     /** The asset view of one object, or null when it has no id and path (or seed). */
     static AssetView of(Object o) {
+        if (o instanceof dev.sitter.studio.Asset a) return ofStudio(a);
         Object id = property(o, "id");
         Object path = property(o, "path");
         if (path == null) path = property(o, "file");
@@ -60,6 +66,26 @@ record AssetView(String id, Long seed, Integer width, Integer height, Double cos
         if (cost == null) cost = property(o, "credits");
         return new AssetView(String.valueOf(id), seed instanceof Number n ? n.longValue() : null, w, h,
                 cost instanceof Number n ? n.doubleValue() : null, toPath(path), o);
+    }
+
+    /** The recorded asset the Studio returns: size and cost come from its provenance record. */
+    private static AssetView ofStudio(dev.sitter.studio.Asset a) {
+        Integer w = null, h = null;
+        Double cost = null;
+        try {
+            var f = a.provenance().files().original();
+            w = f.width();
+            h = f.height();
+        } catch (RuntimeException e) {
+            // a record without file details still shows its id, seed and path
+        }
+        try {
+            var c = a.provenance().cost();
+            if (c != null && c.amount() != null) cost = c.amount().doubleValue();
+        } catch (RuntimeException e) {
+            // cost unknown
+        }
+        return new AssetView(a.id(), a.seed(), w, h, cost, a.path(), a);
     }
 
     String size() { return width == null || height == null ? "" : width + "x" + height; }

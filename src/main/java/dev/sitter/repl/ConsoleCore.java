@@ -106,16 +106,7 @@ final class ConsoleCore implements ReplCompleter.Sources {
     void start(boolean warmUp) {
         engine = CompletableFuture.supplyAsync(() -> {
             ReplEngine e = engineFactory.get();
-            for (Path f : options.startupFiles()) {
-                try {
-                    e.load(f);
-                    String text = Files.readString(f);
-                    synchronized (sources) { sources.put(f.getFileName().toString(), text); }
-                } catch (Exception ex) {
-                    synchronized (sources) { sources.computeIfAbsent(f.getFileName().toString(), k -> readQuietly(f)); }
-                    report(ex, f.getFileName().toString(), "while loading " + f);
-                }
-            }
+            loadStartup(e);
             if (warmUp) {
                 try {
                     e.eval("null", "warm-up");
@@ -335,7 +326,7 @@ final class ConsoleCore implements ReplCompleter.Sources {
 
     private void save(String arg) {
         Path file = options.workDir().resolve(arg);
-        String script = session.toScript();
+        String script = session.toScript(options.startupFiles().stream().map(StartupFile::include).toList());
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -378,10 +369,14 @@ final class ConsoleCore implements ReplCompleter.Sources {
                 + (skipped > 0 ? ", " + skipped + " generations kept but not re-run" : ""));
     }
 
-    private void reloadStartup() {
-        for (Path f : options.startupFiles()) {
+    private void reloadStartup() { loadStartup(engine()); }
+
+    private void loadStartup(ReplEngine e) {
+        for (StartupFile s : options.startupFiles()) {
+            Path f = s.file();
+            synchronized (sources) { sources.put(f.getFileName().toString(), readQuietly(f)); }
             try {
-                engine().load(f);
+                e.load(f);
             } catch (Exception ex) {
                 report(ex, f.getFileName().toString(), "while loading " + f);
             }

@@ -38,9 +38,16 @@ final class SessionLog {
 
     synchronized void clear() { entries.clear(); }
 
-    /** The session as a DSL script: successful inputs in order, loaded files inlined, browsing left out. */
-    synchronized String toScript() {
+    /**
+     * The session as a DSL script: the includes of the blocks the console loaded at start, then the
+     * successful inputs in order, loaded files inlined, browsing left out.
+     */
+    synchronized String toScript(List<String> includes) {
         StringBuilder sb = new StringBuilder("// Saved from a Sitter console session; replay with: sitter run FILE\n");
+        if (!includes.isEmpty()) {
+            sb.append("\n// The library blocks the console loaded at start.\n");
+            for (String inc : includes) sb.append("include ").append(DefinitionDsl.q(inc)).append('\n');
+        }
         for (Entry e : entries) {
             if (!e.ok()) continue;
             String src = e.source().strip();

@@ -29,7 +29,7 @@ class PipedConsoleTest {
 
     private int run(String input, List<Path> startup) throws IOException {
         engine = new FakeEngine();
-        ReplOptions options = new ReplOptions(dir, dir.resolve("home"), startup, false, Map.of());
+        ReplOptions options = new ReplOptions(dir, dir.resolve("home"), startup.stream().map(p -> new StartupFile(p, "blocks/" + p.getFileName())).toList(), false, Map.of());
         ConsoleCore core = new ConsoleCore(options, () -> engine, new ProgressBoard(System::nanoTime),
                 new PrintWriter(out, true), new PrintWriter(err, true), Paint.NONE, InlineImages.NONE, new Random(7));
         return PipedConsole.run(new BufferedReader(new StringReader(input)), core, new PrintWriter(err, true));
