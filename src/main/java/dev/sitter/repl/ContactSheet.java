@@ -53,7 +53,7 @@ final class ContactSheet {
                     g.drawImage(img, x + (TILE - w) / 2, y + (TILE - h) / 2, w, h, null);
                 }
                 g.setColor(Color.WHITE);
-                g.drawString(shorten(a.id(), 36), x, y + TILE + 14);
+                g.drawString(a.shortId(), x, y + TILE + 14);
                 g.setColor(new Color(180, 180, 180));
                 g.drawString((a.seed() == null ? "seed ?" : "seed " + a.seed()) + (a.size().isEmpty() ? "" : "  " + a.size()), x, y + TILE + 28);
             }
@@ -83,5 +83,4 @@ final class ContactSheet {
         }
     }
 
-    private static String shorten(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
 }

@@ -117,12 +117,18 @@ public final class ReplCommand implements Command {
      * the library on the first paid command, and reports jobs to the status line.
      */
     static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out) {
+        return sitterEngine(options, library, progress, out, s -> s);
+    }
+
+    /** The same, with the Studio wrapped (tests record the requests a session sends). */
+    static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out,
+                                   java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
         LazyStudio studio = new LazyStudio(() -> {
             Backend backend = Backend.open(options.env(), userHome(options), out);
             LeonardoStudio real = new LeonardoStudio(backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
             return new LazyStudio.Opened(real, backend);
         });
-        ProgressStudio tracked = new ProgressStudio(studio, progress);
+        dev.sitter.dsl.Studio tracked = new ProgressStudio(wrap.apply(studio), progress);
         Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(options.env().get("SITTER_HOME"));
         Supplier<SitterShell> shells = () -> SitterShell.builder()
                 .baseDir(options.workDir())

@@ -87,10 +87,11 @@ final class ReplCompleter implements Completer {
         }
         for (Map.Entry<String, List<String>> kind : sources.definitions().entrySet()) {
             for (String id : kind.getValue()) {
-                if (isIdentifier(id)) out.add(new Candidate(id, id, kind.getKey() + "s", null, null, null, true));
+                // No space after an id: what follows is usually a comma, a dot or a bracket.
+                if (isIdentifier(id)) out.add(new Candidate(id, id, kind.getKey() + "s", null, null, null, false));
             }
         }
-        for (String v : sources.variables()) out.add(new Candidate(v, v, "variables", null, null, null, true));
+        for (String v : sources.variables()) out.add(new Candidate(v, v, "variables", null, null, null, false));
     }
 
     private void slash(int wordIndex, List<String> words, List<Candidate> out) {
