@@ -50,7 +50,6 @@ final class Console {
         PrintWriter out = terminal.writer();
         core = new ConsoleCore(options, engineFactory, progress, out, out, paint,
                 dumb ? InlineImages.NONE : InlineImages.detect(options.env()), new Random());
-        core.start(true);
 
         KeywordDocs[] docs = new KeywordDocs[1];
         ReplCompleter.KeywordDocsHolder docsHolder = () -> {
@@ -74,7 +73,8 @@ final class Console {
                 .variable(LineReader.HISTORY_FILE, options.home().resolve("history"))
                 .variable(LineReader.HISTORY_SIZE, 2000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%M%P > ")
+                // Right-aligned under "sitter> ": the missing closers, e.g. "     }> " or "    )}> ".
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P %M> ")
                 .variable(LineReader.INDENTATION, 2)
                 .variable(LineReader.LIST_MAX, 200)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
@@ -83,6 +83,16 @@ final class Console {
                 .build();
         KeywordHint hint = new KeywordHint(reader, terminal, docsHolder);
         hint.install();
+        // The engine (Groovy, the DSL, the starter blocks) starts when the first prompt is about to be
+        // drawn, not before: building the reader and drawing the prompt get the CPU first.
+        boolean[] started = {false};
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            if (!started[0]) {
+                started[0] = true;
+                core.start(true);
+            }
+            return true;
+        });
 
         core.setNotifier(s -> reader.printAbove(s));
         core.setHistory(() -> {

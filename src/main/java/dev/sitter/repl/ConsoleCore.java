@@ -107,7 +107,8 @@ final class ConsoleCore implements ReplCompleter.Sources {
         engine = CompletableFuture.supplyAsync(() -> {
             ReplEngine e = engineFactory.get();
             loadStartup(e);
-            if (warmUp) {
+            // Loading the blocks already compiles scripts; a throwaway one only helps when there were none.
+            if (warmUp && options.startupFiles().isEmpty()) {
                 try {
                     e.eval("null", "warm-up");
                 } catch (Exception ignored) {

@@ -40,7 +40,7 @@ class ConsoleE2ETest {
 
             // Multi-line input: Enter inside the braces continues the input.
             t.type("character('mara') {\r");
-            t.await(screen -> screen.matches("(?s).*\\}\\s+> .*"), "the continuation prompt naming the missing }");
+            t.awaitContains("     }> "); // the continuation prompt names the missing closer, under "sitter> "
             t.type("hair 'bob'\r}\r");
             t.awaitContains("character('mara') { }");
             t.awaitCount(Console.PROMPT, 2);
