@@ -210,6 +210,7 @@ final class ConsoleCore implements ReplCompleter.Sources {
         }
         session.add(new SessionLog.Entry(name, source, origin, file == null ? null : file.toString(), true));
         seeds.remember(source, seedOf(value));
+        models.rememberFrom(value);
         List<AssetView> made = AssetView.in(value);
         if (!made.isEmpty()) {
             assets.addAll(made);

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Platform model names for completion. Read from a cache file ({@code $SITTER_HOME/cache/models.txt},
- * one name per line, written by whatever fetched the platform list) and otherwise a built-in list of
- * Leonardo's well-known models. Never fetched on a keypress.
+ * one name per line, written when a console input lists the models, e.g. {@code models()}) and
+ * otherwise a built-in list of Leonardo's well-known models. Never fetched on a keypress.
  */
 final class ModelCatalog {
     static final List<String> BUILT_IN = List.of(
@@ -20,6 +20,25 @@ final class ModelCatalog {
     private volatile List<String> names;
 
     ModelCatalog(Path sitterHome) { this.cacheFile = sitterHome.resolve("cache").resolve("models.txt"); }
+
+    /**
+     * Refreshes the cache from a result that lists platform models (what {@code models()} returns),
+     * so later completion offers the account's real names. Anything else is ignored.
+     */
+    void rememberFrom(Object value) {
+        if (!(value instanceof java.util.Collection<?> c) || c.isEmpty()
+                || !c.stream().allMatch(o -> o instanceof dev.sitter.leonardo.PlatformModel)) return;
+        List<String> fresh = c.stream().map(o -> ((dev.sitter.leonardo.PlatformModel) o).name()).distinct().sorted().toList();
+        names = fresh;
+        try {
+            Files.createDirectories(cacheFile.getParent());
+            Path tmp = cacheFile.resolveSibling("models.txt.tmp");
+            Files.write(tmp, fresh);
+            Files.move(tmp, cacheFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // The names stay in memory for this session; the cache is only a convenience.
+        }
+    }
 
     List<String> names() {
         List<String> n = names;
