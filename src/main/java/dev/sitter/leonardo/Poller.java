@@ -16,6 +16,8 @@ final class Poller {
 
     private final ApiTransport http;
     private final PollPolicy policy;
+    private final LearnedDuration generations = new LearnedDuration();
+    private final LearnedDuration variations = new LearnedDuration();
 
     Poller(ApiTransport http, PollPolicy policy) {
         this.http = http;
@@ -25,14 +27,14 @@ final class Poller {
     record Done<T>(T value, int polls, Instant at) {}
 
     Done<GenerationView> generation(String id, Instant sentAt) {
-        return poll("generation " + id, id, sentAt, () -> {
+        return poll("generation " + id, id, sentAt, generations, () -> {
             JsonNode g = http.get(http.v1("/generations/" + id)).get("generations_by_pk");
             return g == null || g.isNull() ? null : GenerationView.parse(g);
         });
     }
 
     Done<VariationView> variation(String id, Instant sentAt) {
-        return poll("variation " + id, id, sentAt, () -> VariationView.parse(http.get(http.v1("/variations/" + id)), id));
+        return poll("variation " + id, id, sentAt, variations, () -> VariationView.parse(http.get(http.v1("/variations/" + id)), id));
     }
 
     interface Fetch<T extends Statused> {
@@ -43,12 +45,12 @@ final class Poller {
         String status();
     }
 
-    private <T extends Statused> Done<T> poll(String what, String id, Instant sentAt, Fetch<T> fetch) {
+    private <T extends Statused> Done<T> poll(String what, String id, Instant sentAt, LearnedDuration typical, Fetch<T> fetch) {
         Instant deadline = sentAt.plus(policy.deadline());
         int misses = 0;
         String last = "PENDING";
         for (int n = 0; ; n++) {
-            http.pause(policy.delayBefore(n));
+            http.pause(n == 0 ? typical.firstPoll(policy.firstDelay()) : policy.delayBefore(n));
             T v;
             try {
                 v = fetch.fetch();
@@ -64,7 +66,12 @@ final class Poller {
             } else {
                 String s = v.status() == null ? "PENDING" : v.status().toUpperCase(Locale.ROOT);
                 last = s;
-                if (s.equals("COMPLETE")) return new Done<>(v, n + 1, http.clock().instant());
+                if (s.equals("COMPLETE")) {
+                    Instant now = http.clock().instant();
+                    // a first-poll hit overestimates by at most the 10% margin, which pulls the estimate down when jobs speed up
+                    typical.observe(java.time.Duration.between(sentAt, now));
+                    return new Done<>(v, n + 1, now);
+                }
                 if (s.equals("FAILED")) {
                     throw new LeonardoException(Kind.JOB_FAILED, "Leonardo reports " + what + " FAILED. This is usually "
                             + "a moderation block or an unsupported combination of settings; change the prompt or "

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the threads that run the client, so the in-process server's CPU is not counted).
  *
  * <p>Leonardo's published limits (100 creates/min) would make the floor for 200 jobs 2 minutes,
- * so the client's create/request limits are raised to the server's capacity here; polling starts at
- * the known job latency and then re-checks every 10-40 ms.
+ * so the client's create/request limits are raised to the server's capacity here. Polling is not
+ * told the latency: the first poll is at 100 ms until the client has learned how long jobs take
+ * (then 90% of that), and re-checks every 10-40 ms.
  */
 public final class ClientBench {
     public static void main(String[] args) throws Exception {
@@ -37,14 +38,13 @@ public final class ClientBench {
         try (BenchServer server = BenchServer.start(args, slots, latency)) {
             ClientConfig cfg = ClientConfig.builder(server.baseUrl(), ApiKey.of(server.key()))
                     .maxInFlight(slots).createsPerMinute(100_000).requestsPerMinute(1_000_000)
-                    .poll(new PollPolicy(Duration.ofMillis(latency), new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(5)))
+                    .poll(new PollPolicy(Duration.ofMillis(100), new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(5)))
                     .retry(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)))
                     .build();
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             mx.setThreadCpuTimeEnabled(true);
             // warm-up: JIT, connection pool (not timed)
-            try (LeonardoClient warm = LeonardoClient.create(cfg.toBuilder().poll(new PollPolicy(Duration.ofMillis(latency),
-                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(1))).build())) {
+            try (LeonardoClient warm = LeonardoClient.create(cfg)) {
                 run(warm, Math.min(20, n), slots, mx);
             }
             server.resetCounters();
