@@ -61,21 +61,27 @@ final class ApiTransport implements AutoCloseable {
     }
 
     ApiTransport(ClientConfig config, Sleeper sleeper, Clock clock) {
+        this(config, sleeper, clock, null);
+    }
+
+    /** @param tap an extra network interceptor (tests use it to see every answer), or null */
+    ApiTransport(ClientConfig config, Sleeper sleeper, Clock clock, Interceptor tap) {
         this.config = config;
         this.sleeper = sleeper;
         this.clock = clock;
         this.v1 = HttpUrl.get(config.baseUrl() + "/");
         this.v2 = HttpUrl.get(config.v2BaseUrl() + "/");
         this.requests = new TokenBucket(config.requestsPerMinute());
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.writeTimeout())
                 .callTimeout(config.callTimeout())
                 .addNetworkInterceptor(this::authorize)
-                .eventListenerFactory(ApiTransport::listenerFor)
-                .build();
+                .eventListenerFactory(ApiTransport::listenerFor);
+        if (tap != null) b.addNetworkInterceptor(tap);
+        this.http = b.build();
         this.bulk = http.newBuilder().callTimeout(config.downloadTimeout()).build();
     }
 

@@ -52,9 +52,9 @@ public final class LeonardoClient implements AutoCloseable {
     private volatile Me me;
     private volatile List<PlatformModel> models;
 
-    private LeonardoClient(ClientConfig config, Sleeper sleeper, Clock clock) {
+    private LeonardoClient(ClientConfig config, Sleeper sleeper, Clock clock, okhttp3.Interceptor tap) {
         this.config = config;
-        this.http = new ApiTransport(config, sleeper, clock);
+        this.http = new ApiTransport(config, sleeper, clock, tap);
         this.uploads = new Uploads(http, new UploadCache(config.cacheDir(), config.baseUrl()));
         this.slots = new JobSlots(config.maxInFlight(), () -> {
             Integer n = me().apiConcurrencySlots();
@@ -68,12 +68,17 @@ public final class LeonardoClient implements AutoCloseable {
     }
 
     public static LeonardoClient create(ClientConfig config) {
-        return new LeonardoClient(config, Sleeper.REAL, Clock.systemUTC());
+        return new LeonardoClient(config, Sleeper.REAL, Clock.systemUTC(), null);
     }
 
     /** For tests: record waits instead of sleeping, or run on a fixed clock. */
     public static LeonardoClient create(ClientConfig config, Sleeper sleeper, Clock clock) {
-        return new LeonardoClient(config, sleeper, clock);
+        return new LeonardoClient(config, sleeper, clock, null);
+    }
+
+    /** For tests: also run {@code tap} on every network exchange (it sees requests after the key is attached). */
+    static LeonardoClient create(ClientConfig config, Sleeper sleeper, Clock clock, okhttp3.Interceptor tap) {
+        return new LeonardoClient(config, sleeper, clock, tap);
     }
 
     public ClientConfig config() { return config; }
