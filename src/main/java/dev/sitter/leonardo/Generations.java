@@ -50,7 +50,13 @@ final class Generations {
             Cost cost = null;
             boolean reconciled = false;
             try {
-                JsonNode answer = http.postPaid(url, body, limits.forEndpoint(what));
+                JsonNode answer;
+                try {
+                    answer = http.postPaid(url, body, limits.forEndpoint(what));
+                } catch (LeonardoException refused) {
+                    listener.refused(refused); // still holding the slot, so a batch can stop before the next send
+                    throw refused;
+                }
                 JobRef ref = JobRef.find(answer, CREATE_WRAPPERS, "generationId");
                 if (ref == null) {
                     throw new UnknownOutcome("Leonardo answered without a generation id", sentAt, null);

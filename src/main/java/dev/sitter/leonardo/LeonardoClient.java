@@ -186,6 +186,11 @@ public final class LeonardoClient implements AutoCloseable {
                     @Override public void submitted(String generationId, Cost cost, boolean reconciled) {
                         user.submitted(generationId, cost, reconciled);
                     }
+
+                    @Override public void refused(LeonardoException e) {
+                        if (e.kind() == Kind.BAD_KEY || e.kind() == Kind.OUT_OF_CREDITS) stop.compareAndSet(null, e);
+                        user.refused(e);
+                    }
                 };
                 futures.add(pool.submit(() -> {
                     try {

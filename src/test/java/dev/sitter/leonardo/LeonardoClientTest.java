@@ -279,7 +279,7 @@ class LeonardoClientTest {
         assertEquals(4, client.slots());
     }
 
-    @Test void aBadKeyStopsTheBatch() {
+    @org.junit.jupiter.api.RepeatedTest(3) void aBadKeyStopsTheBatch() {
         try (LeonardoClient c = LeonardoClient.create(ClientConfig.builder(fake.base(), ApiKey.of("wrong-key-000000")).maxInFlight(1)
                 .retry(new Backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2))).build())) {
             List<BatchOutcome> out = c.generateAll(List.of(PromptSpec.builder().prompt("a").build(),
