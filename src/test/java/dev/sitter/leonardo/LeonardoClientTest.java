@@ -99,6 +99,18 @@ class LeonardoClientTest {
         assertFalse(client.config().toString().contains("test-key"));
     }
 
+    @Test void aRedirectToAnotherHostDoesNotCarryTheKey() throws Exception {
+        try (mockwebserver3.MockWebServer other = new mockwebserver3.MockWebServer()) {
+            other.enqueue(FakeLeonardo.json(200, "{\"user_details\":[{\"user\":{\"id\":\"u\"},\"apiConcurrencySlots\":3}]}"));
+            other.start();
+            fake.fault("GET /api/rest/v1/me", r -> new mockwebserver3.MockResponse.Builder().code(302)
+                    .addHeader("Location", other.url("/api/rest/v1/me").toString()).build());
+            assertEquals(3, client.me().apiConcurrencySlots());
+            RecordedRequest there = other.takeRequest();
+            assertNull(there.getHeaders().get("Authorization"), "same path, different origin: no key");
+        }
+    }
+
     @Test void v2PostsModelPublicParametersAndReadsResultsThroughV1() {
         PromptSpec spec = PromptSpec.builder().surface(Surface.V2).modelId("flux-pro-2.0").prompt("portrait").size(960, 1440)
                 .numImages(1).seed(7L).references(List.of(new ReferenceImage(ReferenceRole.CHARACTER, null, null,
