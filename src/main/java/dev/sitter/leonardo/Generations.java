@@ -89,7 +89,7 @@ final class Generations {
     /** Polls and downloads a generation that already exists (resuming after a crash or a deadline). */
     GenerationResult fetch(String id) {
         Instant start = http.clock().instant();
-        Poller.Done<GenerationView> done = poller.generation(id, start);
+        Poller.Done<GenerationView> done = poller.generation(id, start, false);
         GenerationView g = done.value();
         return new GenerationResult(id, download(g), g.seed(), null, g.modelId(), false,
                 new Timing(start, done.at(), http.clock().instant(), done.polls()));

@@ -286,6 +286,17 @@ class LeonardoClientTest {
         assertEquals(1, fake.creates(), "a listener that throws cancels the send");
     }
 
+    @Test void fetchResumesAnExistingJobAndAMissingOneFailsFast() {
+        GenerationResult first = client.generate(PromptSpec.builder().prompt("p").numImages(1).build(), ImageSource.relativeTo(dir));
+        GenerationResult again = client.fetch(first.generationId());
+        assertArrayEquals(first.images().get(0).bytes(), again.images().get(0).bytes());
+        LeonardoException gone = assertThrows(LeonardoException.class, () -> client.fetch("9a7b3c1d-0000-4000-8000-00000000dead"));
+        assertEquals(LeonardoException.Kind.NOT_FOUND, gone.kind());
+        assertEquals("9a7b3c1d-0000-4000-8000-00000000dead", gone.generationId());
+        assertEquals(4, fake.seen("GET /api/rest/v1/generations/9a7b3c1d-0000-4000-8000-00000000dead").size(),
+                "an old job gets a few tries, not the minute-long grace a just-created one gets");
+    }
+
     @Test void slotsComeFromMeWhenNotConfigured() {
         fake.apiConcurrencySlots = 4;
         assertEquals(4, client.slots());
