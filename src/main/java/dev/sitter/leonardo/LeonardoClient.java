@@ -355,6 +355,10 @@ public final class LeonardoClient implements AutoCloseable {
 
     /** {@code POST /prompt/improve} (paid, sent once): Leonardo rewrites a prompt under 200 characters. */
     public ImprovedPrompt improvePrompt(String prompt, String instructions) {
+        if (prompt == null || prompt.isBlank() || prompt.length() >= 200) {
+            throw new LeonardoException(Kind.INVALID_FIELD, "Leonardo's prompt improver takes a prompt of 1-199 characters; this one has "
+                    + (prompt == null ? 0 : prompt.length()) + ". Shorten it (nothing was sent).", 0, "prompt", null, null, null);
+        }
         ObjectNode body = Json.MAPPER.createObjectNode().put("prompt", prompt);
         if (instructions != null) body.put("promptInstructions", instructions);
         try {

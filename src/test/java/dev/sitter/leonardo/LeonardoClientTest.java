@@ -210,6 +210,9 @@ class LeonardoClientTest {
         assertEquals(832, est.at("/serviceParams/IMAGE_GENERATION/imageWidth").asInt());
 
         assertEquals("a better prompt", client.improvePrompt("mara", null).prompt());
+        LeonardoException tooLong = assertThrows(LeonardoException.class, () -> client.improvePrompt("x".repeat(200), null));
+        assertEquals("prompt", tooLong.field());
+        assertEquals(1, fake.seen("POST /api/rest/v1/prompt/improve").size(), "refused before paying");
 
         List<GenerationView> history = client.generationsByUser(me.userId(), 0, 10);
         assertEquals(1, history.size());
