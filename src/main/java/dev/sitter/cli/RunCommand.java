@@ -11,21 +11,28 @@ import java.util.List;
 
 /** {@code sitter run FILE.groovy [--dry-run] [--library DIR]}: runs a DSL script. */
 public final class RunCommand implements Command {
-    /**
-     * Makes the Studio a real run uses, given the shell (for reference paths) and the context.
-     * Null until the Leonardo client and library are wired in: then the script may define and
-     * compile, and generation commands say they are not available yet.
-     */
-    static volatile StudioFactory studioFactory;
-
-    /** How the launcher supplies a live/sandbox Studio to {@code sitter run}. */
+    /** Makes the Studio a run without --dry-run uses (live Leonardo or the sandbox, plus the library). */
     @FunctionalInterface
     public interface StudioFactory {
+        /**
+         * @param shell      the shell about to run the script (reference paths resolve with {@link SitterShell#resolveReference})
+         * @param ctx        streams and environment (LEONARDO_API_KEY decides live or sandbox)
+         * @param libraryDir the prompt library chosen by --library / SITTER_LIBRARY / ./prompt-library
+         */
         Studio create(SitterShell shell, CliContext ctx, Path libraryDir);
     }
 
-    /** Installs the factory that makes the Studio for non-dry runs. */
-    public static void useStudio(StudioFactory factory) { studioFactory = factory; }
+    private final StudioFactory studioFactory;
+
+    /** Definitions, prompt and --dry-run work; generation commands say they are not available yet. */
+    public RunCommand() {
+        this((shell, ctx, library) -> Studio.unavailable());
+    }
+
+    /** With the Studio that real runs use: register as {@code new RunCommand(MyStudio::new)} in {@link Commands}. */
+    public RunCommand(StudioFactory studioFactory) {
+        this.studioFactory = studioFactory;
+    }
 
     @Override public String name() { return "run"; }
 
@@ -91,7 +98,7 @@ public final class RunCommand implements Command {
                 .out(ctx.out())
                 .build();
         if (dryRun) shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
-        else if (studioFactory != null) shell.studio(studioFactory.create(shell, ctx, library));
+        else shell.studio(studioFactory.create(shell, ctx, library));
         try {
             shell.evalFile(script);
             return ExitCodes.OK;
