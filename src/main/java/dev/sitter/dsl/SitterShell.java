@@ -165,6 +165,9 @@ public final class SitterShell {
 
     public Definitions definitions() { return definitions; }
 
+    /** The DSL's top-level keywords (character, style, ..., generate, run), e.g. for console completion. */
+    public static List<String> keywords() { return SitterScript.KEYWORDS; }
+
     /** The variables scripts share: every definition by id (when the id is a valid name) and the console's own variables. */
     public Binding binding() { return binding; }
 
