@@ -1,6 +1,10 @@
 package dev.sitter.cli;
 
 import dev.sitter.dsl.DryRunStudio;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.library.Library;
+import dev.sitter.studio.LazyBackend;
+import dev.sitter.studio.LeonardoStudio;
 import dev.sitter.dsl.DslException;
 import dev.sitter.dsl.SitterShell;
 import dev.sitter.dsl.Studio;
@@ -11,29 +15,6 @@ import java.util.List;
 
 /** {@code sitter run FILE.groovy [--dry-run] [--library DIR]}: runs a DSL script. */
 public final class RunCommand implements Command {
-    /** Makes the Studio a run without --dry-run uses (live Leonardo or the sandbox, plus the library). */
-    @FunctionalInterface
-    public interface StudioFactory {
-        /**
-         * @param shell      the shell about to run the script (reference paths resolve with {@link SitterShell#resolveReference})
-         * @param ctx        streams and environment (LEONARDO_API_KEY decides live or sandbox)
-         * @param libraryDir the prompt library chosen by --library / SITTER_LIBRARY / ./prompt-library
-         */
-        Studio create(SitterShell shell, CliContext ctx, Path libraryDir);
-    }
-
-    private final StudioFactory studioFactory;
-
-    /** Definitions, prompt and --dry-run work; generation commands say they are not available yet. */
-    public RunCommand() {
-        this((shell, ctx, library) -> Studio.unavailable());
-    }
-
-    /** With the Studio that real runs use: register as {@code new RunCommand(MyStudio::new)} in {@link Commands}. */
-    public RunCommand(StudioFactory studioFactory) {
-        this.studioFactory = studioFactory;
-    }
-
     @Override public String name() { return "run"; }
 
     @Override public String summary() { return "run a DSL script (generate, refine, ...); --dry-run prints the requests"; }
@@ -97,8 +78,19 @@ public final class RunCommand implements Command {
                 .warnings(w -> ctx.err().println(w))
                 .out(ctx.out())
                 .build();
-        if (dryRun) shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
-        else shell.studio(studioFactory.create(shell, ctx, library));
+        if (dryRun) {
+            shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
+            return evaluate(shell, script, ctx);
+        }
+        // The backend starts only for a real run: a dry run never opens a socket.
+        try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
+            shell.studio(new LeonardoStudio(backend, Library.open(library),
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+            return evaluate(shell, script, ctx);
+        }
+    }
+
+    private static int evaluate(SitterShell shell, Path script, CliContext ctx) {
         try {
             shell.evalFile(script);
             return ExitCodes.OK;
@@ -107,6 +99,11 @@ public final class RunCommand implements Command {
             if (ctx.stacktrace()) e.printStackTrace(ctx.err());
             return ExitCodes.SCRIPT_ERROR;
         }
+    }
+
+    static Path userHome(CliContext ctx) {
+        String home = ctx.env().get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
 }
