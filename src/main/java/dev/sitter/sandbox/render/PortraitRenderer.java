@@ -103,7 +103,7 @@ public final class PortraitRenderer {
             double shade;
             switch (look.kind()) {
                 case ANIME -> shade = lambert > 0.42 ? 1.0 : 0.78;
-                case NOIR -> shade = 0.14 + 1.35 * Math.pow(lambert, 1.4) * k;
+                case NOIR -> shade = 0.14 + 1.35 * StrictMath.pow(lambert, 1.4) * k;
                 case PAINTERLY -> shade = 0.45 + 0.62 * lambert * k;
                 default -> shade = 0.38 + 0.7 * lambert * k;
             }
@@ -146,7 +146,7 @@ public final class PortraitRenderer {
                     }
                 }
                 default -> {
-                    r.fillAll(Paint.radial(lightX == 0 ? w * 0.25 : w * 0.75, h * 0.3, Math.hypot(w, h) * 0.8, top, bottom));
+                    r.fillAll(Paint.radial(lightX == 0 ? w * 0.25 : w * 0.75, h * 0.3, StrictMath.hypot(w, h) * 0.8, top, bottom));
                     if (look.bokeh() || look.kind() == Look.Kind.PHOTOREAL) {
                         SplitMix64 rs = new SplitMix64(pose.detailSeed());
                         int n = look.bokeh() ? 14 : 6;

@@ -52,8 +52,8 @@ public interface Shape {
         Shape self = this;
         double c = StrictMath.cos(angle), s = StrictMath.sin(angle);
         Bounds b = self.bounds();
-        double r = Math.max(Math.max(Math.hypot(b.x0() - px, b.y0() - py), Math.hypot(b.x1() - px, b.y0() - py)),
-                Math.max(Math.hypot(b.x0() - px, b.y1() - py), Math.hypot(b.x1() - px, b.y1() - py)));
+        double r = Math.max(Math.max(StrictMath.hypot(b.x0() - px, b.y0() - py), StrictMath.hypot(b.x1() - px, b.y0() - py)),
+                Math.max(StrictMath.hypot(b.x0() - px, b.y1() - py), StrictMath.hypot(b.x1() - px, b.y1() - py)));
         Bounds rb = Bounds.around(px, py, r);
         return new Shape() {
             public double coverage(double x, double y) {
@@ -169,7 +169,7 @@ public interface Shape {
                 for (int i = 0; i + 3 < pts.length; i += 2) {
                     best = Math.min(best, segmentDistance(x, y, pts[i], pts[i + 1], pts[i + 2], pts[i + 3]));
                 }
-                if (pts.length == 2) best = Math.hypot(x - pts[0], y - pts[1]);
+                if (pts.length == 2) best = StrictMath.hypot(x - pts[0], y - pts[1]);
                 return fromDistance(best - r);
             }
             public Bounds bounds() { return b; }
