@@ -25,6 +25,13 @@ public final class Sandbox implements AutoCloseable {
     /** The one line shown when Sitter falls back to the sandbox. */
     public static final String OFFLINE_NOTICE = "offline sandbox: no credits are spent; set LEONARDO_API_KEY to go live";
 
+    static {
+        // The JDK server writes headers and body as separate segments; with Nagle's algorithm on, each
+        // small reply then waits for the client's delayed ACK (~40 ms on Linux). Read once, when the
+        // server classes load, so it must be set before the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final SandboxConfig config;
     private final HttpServer server;
     private final ExecutorService httpPool;

@@ -339,14 +339,24 @@ public final class PortraitRenderer {
         Paint hairPaint() {
             Paint base = shaded(id.hair(), cx, cy - ry * 0.3, rx * 1.3, ry * 1.3);
             SplitMix64 sr = new SplitMix64(id.layoutSeed() ^ 0x4A1L);
-            double phase = sr.range(0, 6.28);
+            double phase = sr.range(0, 1);
+            double strands = id.curly() ? 11 : 6;
+            double amount = look.kind() == Look.Kind.ANIME ? 0.0 : 0.07;
+            double wave = S * 0.012;
             return (x, y) -> {
                 int c = base.rgb(x, y);
-                // strands: a gentle stripe pattern following the head's curve
-                double a = StrictMath.atan2(y - (cy - ry), x - cx);
-                double sv = StrictMath.sin(a * (id.curly() ? 70 : 38) + phase + (id.curly() ? StrictMath.sin(y / (S * 0.012)) * 2 : 0));
-                return Rgb.scale(c, 1 + sv * (look.kind() == Look.Kind.ANIME ? 0.0 : 0.07));
+                // strands fanning out from the crown: a triangle wave over a pseudo-angle (no trigonometry per pixel)
+                double dx = x - cx, dy = y - (cy - ry);
+                double pseudoAngle = dx / (Math.abs(dx) + Math.abs(dy) + 1e-9);
+                double v = pseudoAngle * strands + phase + (id.curly() ? tri(y / wave) * 0.25 : 0);
+                return Rgb.scale(c, 1 + tri(v) * amount);
             };
+        }
+
+        /** A triangle wave in [-1, 1] with period 1: a cheap, exact stand-in for a sine. */
+        static double tri(double v) {
+            double f = v - Math.floor(v);
+            return Math.abs(f - 0.5) * 4 - 1;
         }
 
         void hairBack(Raster r) {
