@@ -1,6 +1,10 @@
 package dev.sitter.cli;
 
 import dev.sitter.dsl.DryRunStudio;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.library.Library;
+import dev.sitter.studio.LazyBackend;
+import dev.sitter.studio.LeonardoStudio;
 import dev.sitter.dsl.DslException;
 import dev.sitter.dsl.SitterShell;
 import dev.sitter.dsl.Studio;
@@ -11,22 +15,6 @@ import java.util.List;
 
 /** {@code sitter run FILE.groovy [--dry-run] [--library DIR]}: runs a DSL script. */
 public final class RunCommand implements Command {
-    /**
-     * Makes the Studio a real run uses, given the shell (for reference paths) and the context.
-     * Null until the Leonardo client and library are wired in: then the script may define and
-     * compile, and generation commands say they are not available yet.
-     */
-    static volatile StudioFactory studioFactory;
-
-    /** How the launcher supplies a live/sandbox Studio to {@code sitter run}. */
-    @FunctionalInterface
-    public interface StudioFactory {
-        Studio create(SitterShell shell, CliContext ctx, Path libraryDir);
-    }
-
-    /** Installs the factory that makes the Studio for non-dry runs. */
-    public static void useStudio(StudioFactory factory) { studioFactory = factory; }
-
     @Override public String name() { return "run"; }
 
     @Override public String summary() { return "run a DSL script (generate, refine, ...); --dry-run prints the requests"; }
@@ -90,8 +78,19 @@ public final class RunCommand implements Command {
                 .warnings(w -> ctx.err().println(w))
                 .out(ctx.out())
                 .build();
-        if (dryRun) shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
-        else if (studioFactory != null) shell.studio(studioFactory.create(shell, ctx, library));
+        if (dryRun) {
+            shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
+            return evaluate(shell, script, ctx);
+        }
+        // The backend starts only for a real run: a dry run never opens a socket.
+        try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
+            shell.studio(new LeonardoStudio(backend, Library.open(library),
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+            return evaluate(shell, script, ctx);
+        }
+    }
+
+    private static int evaluate(SitterShell shell, Path script, CliContext ctx) {
         try {
             shell.evalFile(script);
             return ExitCodes.OK;
@@ -100,6 +99,11 @@ public final class RunCommand implements Command {
             if (ctx.stacktrace()) e.printStackTrace(ctx.err());
             return ExitCodes.SCRIPT_ERROR;
         }
+    }
+
+    static Path userHome(CliContext ctx) {
+        String home = ctx.env().get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
 }
