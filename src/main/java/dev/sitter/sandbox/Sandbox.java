@@ -46,13 +46,14 @@ public final class Sandbox implements AutoCloseable {
         this.config = config;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         this.origin = "http://127.0.0.1:" + server.getAddress().getPort();
-        Ids ids = new Ids(config.seed());
+        long idSeed = config.idSeed() != null ? config.idSeed() : new java.security.SecureRandom().nextLong();
+        Ids ids = new Ids(idSeed);
         Blobs blobs = config.dataDir() == null ? Blobs.inMemory() : Blobs.inDirectory(config.dataDir().toAbsolutePath().normalize());
         this.store = new Store(ids, blobs, config.startingCredits(), Clock.systemUTC());
         this.jobs = new JobRunner(config.concurrency(), config.latency());
         this.faults = new FaultInjector(FaultSpec.parse(config.faults()), config.seed());
         this.log = new RequestLog();
-        Services services = new Services(config, store, new Studio(store), jobs, faults, () -> origin);
+        Services services = new Services(config, store, new Studio(store), jobs, faults, () -> origin, idSeed);
         Router v1 = new Router(), v2 = new Router(), root = new Router();
         new GenerationEndpoints(services).register(v1, v2);
         new InitImageEndpoints(services).register(v1, root);
