@@ -48,7 +48,7 @@ public final class Sandbox implements AutoCloseable {
         this.origin = "http://127.0.0.1:" + server.getAddress().getPort();
         long idSeed = config.idSeed() != null ? config.idSeed() : new java.security.SecureRandom().nextLong();
         Ids ids = new Ids(idSeed);
-        Blobs blobs = config.dataDir() == null ? Blobs.inMemory() : Blobs.inDirectory(config.dataDir().toAbsolutePath().normalize());
+        Blobs blobs = config.dataDir() == null ? Blobs.inMemory(Blobs.DEFAULT_MEMORY_CAP) : Blobs.inDirectory(config.dataDir().toAbsolutePath().normalize());
         this.store = new Store(ids, blobs, config.startingCredits(), Clock.systemUTC());
         this.jobs = new JobRunner(config.concurrency(), config.latency());
         this.faults = new FaultInjector(FaultSpec.parse(config.faults()), config.seed());

@@ -55,8 +55,8 @@ final class SandboxServer implements HttpHandler {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (rawPath.startsWith("/_sandbox")) {
-            // inspection: not an API call; not logged, limited or faulted
-            write(ex, inspection.handle(method, rawPath), null);
+            // inspection and fault scripting: not API calls; not logged, limited or faulted
+            write(ex, inspection.handle(method, rawPath, body), null);
             return;
         }
         long seq = log.start();
