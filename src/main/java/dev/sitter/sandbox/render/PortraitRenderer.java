@@ -23,6 +23,7 @@ public final class PortraitRenderer {
         s.torso(r);
         s.ears(r);
         s.face(r);
+        s.modelling(r);
         s.features(r);
         s.hairFront(r);
         s.glasses(r);
@@ -216,6 +217,32 @@ public final class PortraitRenderer {
             r.fill(headShape(), shaded(id.skin(), cx - pose.yaw() * rx * 0.2, cy - ry * 0.1, rx * 1.05, ry * 1.1));
         }
 
+        /**
+         * Soft modelling that makes the head read as round: the fringe's shadow on the forehead, eye
+         * sockets, a highlight down the nose, warmth on the cheeks. Skipped for flat cel shading.
+         */
+        void modelling(Raster r) {
+            if (look.kind() == Look.Kind.ANIME) return;
+            Shape head = headShape();
+            double t = pose.tilt();
+            int shadow = Rgb.scale(id.skin(), 0.55);
+            if (id.hairLength() != Identity.HairLength.BALD) {
+                Shape fringeShadow = hairFrontShape().translated(-lx * S * 0.012, ry * 0.07).rotated(cx, cy, t).and(head);
+                r.fill(fringeShadow, Paint.flat(shadow), look.kind() == Look.Kind.NOIR ? 0.5 : 0.3);
+            }
+            for (int side = -1; side <= 1; side += 2) {
+                r.fill(Shape.soft(fx(side * spacing), fy(eyeY - 0.04), rx * 0.3, ry * 0.13).rotated(cx, cy, t), Paint.flat(shadow), 0.35);
+                if (look.kind() == Look.Kind.PHOTOREAL || look.kind() == Look.Kind.PAINTERLY) {
+                    r.fill(Shape.soft(fx(side * 0.5), fy(0.3), rx * 0.24, ry * 0.12).rotated(cx, cy, t), Paint.flat(0xd86a5a), 0.12);
+                }
+            }
+            double nxp = fx(pose.yaw() * 0.1);
+            r.fill(Shape.soft(nxp - lx * rx * 0.05, fy(0.1 + noseLen * 0.45), rx * 0.045, ry * noseLen * 0.55).rotated(cx, cy, t),
+                    Paint.flat(0xffffff), look.kind() == Look.Kind.NOIR ? 0.3 : 0.18);
+            // chin and jaw fall into shadow
+            r.fill(Shape.soft(cx, cy + ry * 0.95, rx * 0.7, ry * 0.25).rotated(cx, cy, t).and(head), Paint.flat(shadow), 0.25);
+        }
+
         /** Feature positions shift with the head's turn (yaw) and rotate with its tilt. */
         double fx(double u) { return cx + (u + pose.yaw() * 0.22) * rx; }
         double fy(double v) { return cy + v * ry; }
@@ -405,6 +432,16 @@ public final class PortraitRenderer {
             if (id.hairLength() == Identity.HairLength.BALD) return;
             Shape front = hairFrontShape().rotated(cx, cy, pose.tilt());
             r.fill(front, hairPaint());
+            if (look.kind() != Look.Kind.ANIME) {
+                // a sheen where the light catches the crown
+                Shape sheen = Shape.soft(cx + lx * rx * 0.5, cy - ry * 0.72, rx * 0.45, ry * 0.12).and(front);
+                r.fill(sheen, Paint.flat(Rgb.mix(id.hair(), 0xffffff, 0.55)), 0.45);
+            } else {
+                // the cel-style highlight: a thin crescent across the crown
+                Shape arc = Shape.ellipse(cx + lx * rx * 0.3, cy - ry * 0.66, rx * 0.55, ry * 0.09);
+                Shape band = arc.minus(arc.translated(0, ry * 0.035)).and(front);
+                r.fill(band, Paint.flat(Rgb.mix(id.hair(), 0xffffff, 0.5)), 0.8);
+            }
             if (id.streak() != Identity.NO_STREAK) {
                 r.fill(streakShape().rotated(cx, cy, pose.tilt()).and(front), Paint.flat(id.streak()));
             }

@@ -72,6 +72,17 @@ public interface Shape {
         };
     }
 
+    /** This shape moved by (dx, dy). */
+    default Shape translated(double dx, double dy) {
+        Shape self = this;
+        Bounds b = self.bounds();
+        Bounds tb = new Bounds(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+        return new Shape() {
+            public double coverage(double x, double y) { return self.coverage(x - dx, y - dy); }
+            public Bounds bounds() { return tb; }
+        };
+    }
+
     static Shape ellipse(double cx, double cy, double rx, double ry) {
         return new Shape() {
             public double coverage(double x, double y) {
