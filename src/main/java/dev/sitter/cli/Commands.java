@@ -17,6 +17,7 @@ public final class Commands {
                 new AccountCommand(),
                 LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
                 new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand(),
+                new JournalCommand(),
                 new dev.sitter.repl.ReplCommand()
         )) {
             m.put(c.name(), c);

@@ -141,7 +141,7 @@ public final class ReplCommand implements Command {
                                    java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
         LazyStudio studio = new LazyStudio(() -> {
             Backend backend = Backend.open(options.env(), userHome(options), out);
-            LeonardoStudio real = new LeonardoStudio(backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
+            LeonardoStudio real = new LeonardoStudio(() -> backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
             return new LazyStudio.Opened(real, backend);
         });
         dev.sitter.dsl.Studio tracked = new ProgressStudio(wrap.apply(studio), progress);
