@@ -1,6 +1,7 @@
 #!/bin/sh
 # Console start-up: Sitter vs groovysh (Groovy 5) vs jshell, measured through a real pty.
 # For each: time to the first prompt, and time to launch, evaluate 1+1 and exit. Median of RUNS (5).
+# sitter-nocds is the same launcher without its class-data-sharing archive (SITTER_NO_CDS=1), to show what CDS buys.
 # usage: bench/repl-startup.sh          (RUNS=10 bench/repl-startup.sh for more runs)
 # Needs: java 17, mvn, python3 (its pty module drives the consoles), network to Maven Central once
 # (groovysh 5.0.7 and its dependencies go to target/groovysh; the 5.0.8 jar is not served here).
@@ -25,5 +26,6 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -ve
 US=$(printf '\037')
 python3 "$root/bench/repl_startup.py" \
   "sitter|sitter> |$root/bin/sitter" \
+  "sitter-nocds|sitter> |env${US}SITTER_NO_CDS=1${US}$root/bin/sitter" \
   "groovysh|groovy> |java${US}-cp${US}$root/target/groovysh/*${US}org.apache.groovy.groovysh.Main" \
   "jshell|jshell> |jshell"

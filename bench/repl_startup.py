@@ -3,7 +3,8 @@
 
 For each console: launch it on a pty (80x24, TERM=xterm-256color), wait for its prompt (first
 prompt time), type `1+1` and Enter, wait for the result and the next prompt, type `/exit`, wait
-for the process to end (launch-evaluate-exit time). Prints the median of N runs per console.
+for the process to end (launch-evaluate-exit time). Runs the consoles round-robin and prints the
+median of RUNS runs per console.
 Used by bench/repl-startup.sh, which prepares the commands.
 """
 import fcntl
@@ -82,18 +83,21 @@ def main():
         name, prompt, cmd = spec.split("|", 2)
         consoles.append((name, prompt, cmd.split("\x1f")))
     env = dict(os.environ, TERM="xterm-256color")
-    print("%-10s %18s %26s" % ("console", "first prompt (s)", "launch+1+1+exit (s)"))
     for name, prompt, cmd in consoles:
         drive(cmd, prompt, env)  # warm the OS file cache (and create Sitter's CDS archive)
-        firsts, totals = [], []
-        for _ in range(runs):
+    # Round-robin, so that the load of a shared machine drifting during the run hits every console alike.
+    firsts = {name: [] for name, _, _ in consoles}
+    totals = {name: [] for name, _, _ in consoles}
+    for _ in range(runs):
+        for name, prompt, cmd in consoles:
             f, t = drive(cmd, prompt, env)
-            firsts.append(f)
-            totals.append(t)
-        print("%-10s %18.3f %26.3f   (median of %d; first prompt min %.3f max %.3f; total min %.3f max %.3f)" % (
-            name, statistics.median(firsts), statistics.median(totals), runs, min(firsts), max(firsts), min(totals), max(totals)))
-        sys.stdout.flush()
-
+            firsts[name].append(f)
+            totals[name].append(t)
+    print("%-12s %18s %26s" % ("console", "first prompt (s)", "launch+1+1+exit (s)"))
+    for name, _, _ in consoles:
+        fs, ts = firsts[name], totals[name]
+        print("%-12s %18.3f %26.3f   (median of %d; first prompt min %.3f max %.3f; total min %.3f max %.3f)" % (
+            name, statistics.median(fs), statistics.median(ts), runs, min(fs), max(fs), min(ts), max(ts)))
 
 if __name__ == "__main__":
     main()

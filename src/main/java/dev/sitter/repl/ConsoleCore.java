@@ -338,6 +338,11 @@ final class ConsoleCore implements ReplCompleter.Sources {
         }
         long n = session.entries().stream().filter(SessionLog.Entry::ok).count();
         info("saved the session to " + arg + " (" + n + " successful inputs); replay with: sitter run " + arg);
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (folder != null && !folder.equals(options.workDir().toAbsolutePath().normalize())) {
+            // sitter run resolves anchor paths against the script's folder; the console used the working directory.
+            info("note: relative paths in it (anchors) now resolve against " + folder + ", not " + options.workDir());
+        }
     }
 
     private void reset() {

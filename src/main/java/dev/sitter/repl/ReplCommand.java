@@ -34,9 +34,11 @@ public final class ReplCommand implements Command {
         /**
          * @param library  the user's prompt library (where images are recorded, and include's second folder)
          * @param progress to be told about jobs, for the status line
-         * @param out      where script output and backend notices go
+         * @param out      where script output ({@code println}) goes
+         * @param notices  where backend notices and DSL warnings go (stderr when piped, so stdout is results only)
          */
-        ReplEngine create(ReplOptions options, Path library, ProgressListener progress, PrintStream out) throws Exception;
+        ReplEngine create(ReplOptions options, Path library, ProgressListener progress, PrintStream out, PrintStream notices)
+                throws Exception;
     }
 
     private final EngineFactory engines;
@@ -92,7 +94,8 @@ public final class ReplCommand implements Command {
         boolean interactive = System.console() != null && ctx.in() == System.in;
         Supplier<ReplEngine> factory = () -> {
             try {
-                return engines.create(options, lib, progress, interactive ? System.out : ctx.out());
+                return engines.create(options, lib, progress, interactive ? System.out : ctx.out(),
+                        interactive ? System.out : ctx.err());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -132,15 +135,15 @@ public final class ReplCommand implements Command {
      * directory as the base for relative paths) whose Studio opens the backend (sandbox or live) and
      * the library on the first paid command, and reports jobs to the status line.
      */
-    static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out) {
-        return sitterEngine(options, library, progress, out, s -> s);
+    static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out, PrintStream notices) {
+        return sitterEngine(options, library, progress, out, notices, s -> s);
     }
 
     /** The same, with the Studio wrapped (tests record the requests a session sends). */
     static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out,
-                                   java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
+                                   PrintStream notices, java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
         LazyStudio studio = new LazyStudio(() -> {
-            Backend backend = Backend.open(options.env(), userHome(options), out);
+            Backend backend = Backend.open(options.env(), userHome(options), notices);
             LeonardoStudio real = new LeonardoStudio(() -> backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
             return new LazyStudio.Opened(real, backend);
         });
@@ -151,7 +154,7 @@ public final class ReplCommand implements Command {
                 .workDir(options.workDir())
                 .libraryDir(library)
                 .shippedLibrary(shipped)
-                .warnings(w -> out.println(w))
+                .warnings(w -> notices.println(w))
                 .out(out)
                 .studio(tracked)
                 .build();

@@ -52,7 +52,8 @@ class SandboxConsoleE2ETest {
 
         try (TerminalDriver t = new TerminalDriver()) {
             Console console = new Console(t.terminal, options,
-                    () -> ReplCommand.sitterEngine(options, library, progress, new PrintStream(scriptOut, true), s -> recording(s, sent)),
+                    () -> ReplCommand.sitterEngine(options, library, progress, new PrintStream(scriptOut, true),
+                            new PrintStream(scriptOut, true), s -> recording(s, sent)),
                     progress);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
