@@ -54,13 +54,14 @@ final class ConsoleCore implements ReplCompleter.Sources {
     private final SeedState seeds;
     private final ProgressBoard progress;
     private final Map<String, String> sources = new LinkedHashMap<>();
-    private final List<AssetView> assets = new ArrayList<>();
+    // Written by background inputs (Ctrl-C'd ones finish later), read by slash commands and completion.
+    private final List<AssetView> assets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sitter-eval");
         t.setDaemon(true);
         return t;
     });
-    private List<AssetView> lastBatch = List.of();
+    private volatile List<AssetView> lastBatch = List.of();
     private CompletableFuture<ReplEngine> engine;
     private volatile boolean stacktrace;
     private volatile boolean anyFailed;
@@ -536,7 +537,7 @@ final class ConsoleCore implements ReplCompleter.Sources {
     }
 
     @Override
-    public synchronized List<String> assetIds() { return assets.stream().map(AssetView::id).toList(); }
+    public List<String> assetIds() { return assets.stream().map(AssetView::id).toList(); }
 
     @Override
     public List<String> modelNames() { return models.names(); }
