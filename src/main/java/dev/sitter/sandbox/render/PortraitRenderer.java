@@ -349,8 +349,28 @@ public final class PortraitRenderer {
             r.fill(Shape.polyline(line, S * 0.0045).rotated(cx, cy, t), Paint.flat(Rgb.scale(lip, 0.55)));
         }
 
-        /** The hair mass behind the head: its length is the most visible identity cue. */
+        /** The hair mass behind the head: its length is the most visible identity cue; curls give it a scalloped edge. */
         Shape hairBackShape() {
+            Shape mass = hairMass();
+            if (!id.curly() || id.hairLength() == Identity.HairLength.BALD) return mass;
+            double bottom = switch (id.hairLength()) {
+                case SHORT -> 0.0; case BOB -> 0.6; case SHOULDER -> 1.3; default -> 2.2;
+            };
+            Shape curls = mass;
+            int n = 22;
+            for (int i = 0; i <= n; i++) {
+                // walk the outline from the left jaw over the crown to the right jaw
+                double a = StrictMath.PI * (1.0 - (double) i / n);
+                double x = cx + StrictMath.cos(a) * rx * 1.18, y = cy - ry * 0.1 - StrictMath.sin(a) * ry * 1.02;
+                curls = curls.or(Shape.circle(x, y, rx * 0.17));
+            }
+            for (double v = 0.1; v <= bottom; v += 0.3) {
+                curls = curls.or(Shape.circle(cx - rx * 1.2, cy + ry * v, rx * 0.17)).or(Shape.circle(cx + rx * 1.2, cy + ry * v, rx * 0.17));
+            }
+            return curls;
+        }
+
+        private Shape hairMass() {
             double hx = cx;
             return switch (id.hairLength()) {
                 case BALD -> Shape.circle(-1000, -1000, 0);
