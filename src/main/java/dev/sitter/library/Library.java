@@ -219,6 +219,17 @@ public final class Library {
         }
     }
 
+    /** Adds one QA result, replacing an earlier result of the same check. */
+    public Provenance addQa(String idOrPrefix, Provenance.QaResult result) throws IOException {
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            Provenance p = get(idOrPrefix);
+            List<Provenance.QaResult> all = new ArrayList<>();
+            for (Provenance.QaResult r : p.qa()) if (!r.check().equals(result.check())) all.add(r);
+            all.add(result);
+            return setQa(p.assetId(), all);
+        }
+    }
+
     /** Sets final_asset_price in the ledger. */
     public void setPrice(String idOrPrefix, BigDecimal price) throws IOException {
         String id = resolve(idOrPrefix);

@@ -142,4 +142,17 @@ class LibraryCommandsTest {
         assertEquals(1, run("styles", "import", "bad.csv"));
         assertTrue(err.contains("must be a header"), err);
     }
+
+    @Test
+    void qaResultsAreRecordedAndFilterable() {
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "scar on the left cheek", "pass", "--score", "0.9"));
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "eyes match the anchors", "fail", "--note", "too blue"));
+        assertTrue(out.contains("qa fail (2 check(s))"), out);
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "eyes match the anchors", "pass"));
+        assertTrue(out.contains("qa pass (2 check(s))"), out);
+        assertEquals(0, run("find", "--qa", "pass"));
+        assertEquals(a.assetId() + "\t" + a.image(), out.strip());
+        assertEquals(2, run("qa", a.assetId().substring(0, 8), "eyes", "maybe"));
+        assertEquals(0, run("verify"));
+    }
 }
