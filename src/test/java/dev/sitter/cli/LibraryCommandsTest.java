@@ -155,4 +155,14 @@ class LibraryCommandsTest {
         assertEquals(2, run("qa", a.assetId().substring(0, 8), "eyes", "maybe"));
         assertEquals(0, run("verify"));
     }
+
+    @Test
+    void anUnwritableLockStillListsAndVerifyExplainsWithoutAStackTrace() throws Exception {
+        Files.delete(lib.resolve(".lock"));
+        Files.createDirectory(lib.resolve(".lock")); // cannot be opened as a file, even by root
+        assertEquals(0, run("ls"));
+        assertEquals(1, run("verify"));
+        assertTrue(err.startsWith("sitter verify: cannot read or write the library:") && err.contains(".lock"), err);
+        assertFalse(err.contains("\tat "), err);
+    }
 }
