@@ -192,15 +192,12 @@ public final class Library {
     }
 
     private static Integer[] size(byte[] image) {
-        if (PngChunks.isPng(image)) {
-            try {
-                int[] wh = PngChunks.size(image);
-                return new Integer[] {wh[0], wh[1]};
-            } catch (ImageFormatException e) {
-                return new Integer[] {null, null};
-            }
+        try {
+            int[] wh = PngChunks.isPng(image) ? PngChunks.size(image) : JpegXmp.isJpeg(image) ? JpegXmp.size(image) : null;
+            return wh == null ? new Integer[] {null, null} : new Integer[] {wh[0], wh[1]};
+        } catch (ImageFormatException e) {
+            return new Integer[] {null, null};
         }
-        return new Integer[] {null, null};
     }
 
     // ---------------------------------------------------------------- updates

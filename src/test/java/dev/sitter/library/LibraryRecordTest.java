@@ -109,6 +109,8 @@ class LibraryRecordTest {
         byte[] jpg = Samples.jpeg(16, 16, 4);
         RecordedAsset a = lib.record(jpg, Samples.spec("mara", 9), Samples.facts(9));
         assertTrue(a.image().toString().endsWith(".jpg"));
+        assertEquals(16, a.provenance().files().original().width());
+        assertEquals(16, a.provenance().files().embedded().height());
         byte[] file = Files.readAllBytes(a.image());
         EmbeddedMetadata m = ProvenanceMetadata.read(file);
         assertEquals(XmpPacket.TRAINED_ALGORITHMIC_MEDIA, m.digitalSourceType());
