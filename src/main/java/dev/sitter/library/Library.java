@@ -434,6 +434,8 @@ public final class Library {
 
     /** Index entries matching the query, oldest first. */
     public List<IndexEntry> find(Query q) throws IOException {
+        // A deleted index would make every query silently empty: rebuild it from the records instead.
+        if (!Files.exists(index.file()) && exists()) reindex();
         List<IndexEntry> out = new ArrayList<>();
         for (IndexEntry e : index.read(q.indexNeedle()).latest().values()) if (q.matches(e)) out.add(e);
         return out;

@@ -161,4 +161,11 @@ class VerifyTest {
         assertTrue(r.ok() && r.notes().isEmpty(), r.problems() + " " + r.notes());
         assertEquals(3, lib.ledger().rows().size());
     }
+
+    @Test
+    void aDeletedIndexIsRebuiltByTheNextQuery() throws Exception {
+        Files.delete(dir.resolve("index/assets.tsv"));
+        assertEquals(1, lib.find(Query.ALL.withCharacter("ivo")).size());
+        assertTrue(lib.verify().ok());
+    }
 }
