@@ -165,4 +165,21 @@ class LibraryCommandsTest {
         assertTrue(err.startsWith("sitter verify: cannot read or write the library:") && err.contains(".lock"), err);
         assertFalse(err.contains("\tat "), err);
     }
+
+    @Test
+    void journalListsOpenRequestsAndAbandonClosesOne() throws Exception {
+        Library l = Library.open(lib);
+        String open = l.journal().begin(new dev.sitter.library.Journal.Intent("generate", Samples.spec("mara", 77), null, null));
+        String paid = l.journal().begin(new dev.sitter.library.Journal.Intent("refine", Samples.spec("ivo", 78), null, null));
+        l.journal().submitted(paid, "gen-78");
+        assertEquals(0, run("journal"));
+        assertTrue(out.contains(open + "  ") && out.contains("generate mara seed 77  not submitted"), out);
+        assertTrue(out.contains("refine ivo seed 78  generation gen-78"), out);
+        assertEquals(1, run("journal", "abandon", "jx"));
+        assertTrue(err.contains("no open request 'jx'"), err);
+        assertEquals(0, run("journal", "abandon", open, "--reason", "checked the web app: never charged"));
+        assertEquals(1, l.journal().pending().size());
+        assertEquals(paid, l.journal().pending().get(0).id());
+        assertEquals(2, run("journal", "forget", open));
+    }
 }
