@@ -174,4 +174,18 @@ class LibraryRecordTest {
         assertTrue(lib.verify().ok(), "exporting changes nothing in the library");
         Files.delete(out);
     }
+
+    @Test
+    void aNonLatinPromptGoesIntoAnItxtParametersChunkLikePillowDoes() throws Exception {
+        Library lib = Library.open(dir);
+        PromptSpec spec = Samples.spec("yuki", 3).toBuilder().prompt("Yuki, 雪の肖像, Zoë").build();
+        RecordedAsset a = lib.record(Samples.png(8, 8, 11), spec, Samples.facts(3));
+        byte[] file = Files.readAllBytes(a.image());
+        List<PngChunks.Chunk> params = PngChunks.read(file).stream()
+                .filter(c -> "parameters".equals(dev.sitter.imaging.PngText.keyword(c))).toList();
+        assertEquals(1, params.size());
+        assertEquals("iTXt", params.get(0).type());
+        assertEquals("Yuki, 雪の肖像, Zoë", A1111Parameters.parse(ProvenanceMetadata.read(file).parameters()).prompt());
+        assertEquals("Yuki, 雪の肖像, Zoë", ProvenanceMetadata.read(file).xmpProperties().get("Iptc4xmpExt:AIPromptInformation"));
+    }
 }
