@@ -84,8 +84,18 @@ public final class DeclarativeValidator {
      * @throws ScriptRefusedException listing every violation, when there is any
      */
     public ValidatedScript validate(String file, String text, Set<String> knownNames) {
+        return validate(file, text, knownNames, null);
+    }
+
+    /**
+     * As {@link #validate(String, String, Set)}, calling {@code onInclude} for each {@code include}
+     * as it is met, so the included file is validated first and the names it defines (returned)
+     * are known to the statements after it.
+     */
+    public ValidatedScript validate(String file, String text, Set<String> knownNames,
+                                    java.util.function.Function<String, Set<String>> onInclude) {
         ModuleNode module = ScriptParser.parse(file, text);
-        Walk w = new Walk(file, knownNames);
+        Walk w = new Walk(file, knownNames, onInclude);
         w.module(module);
         if (!w.violations.isEmpty()) throw new ScriptRefusedException(w.violations);
         return new ValidatedScript(file, module.getStatementBlock(), List.copyOf(w.includes),
@@ -103,9 +113,12 @@ public final class DeclarativeValidator {
         int nodes;
         ASTNode lastPositioned;
 
-        Walk(String file, Set<String> knownNames) {
+        final java.util.function.Function<String, Set<String>> onInclude;
+
+        Walk(String file, Set<String> knownNames, java.util.function.Function<String, Set<String>> onInclude) {
             this.file = file;
             this.known = new LinkedHashSet<>(knownNames);
+            this.onInclude = onInclude;
         }
 
         void module(ModuleNode m) {
@@ -250,6 +263,13 @@ public final class DeclarativeValidator {
                 Expression a = list.isEmpty() ? null : list.get(0);
                 if (a instanceof ConstantExpression c && c.getValue() instanceof String p && PackPaths.problem(p) == null) {
                     includes.add(p);
+                    if (onInclude != null) {
+                        try {
+                            known.addAll(onInclude.apply(p));
+                        } catch (ScriptRefusedException e) {
+                            violations.addAll(e.violations());
+                        }
+                    }
                 } else if (a == null) {
                     refuse(mc, "`include` without a file", "write include 'blocks/styles/noir.groovy'");
                 }
