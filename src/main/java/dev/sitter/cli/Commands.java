@@ -11,7 +11,8 @@ public final class Commands {
     public static Map<String, Command> all() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                new HelpCommand()
+                new HelpCommand(),
+                new PackCommand()
         )) {
             m.put(c.name(), c);
         }
