@@ -12,6 +12,11 @@ public final class Commands {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 new HelpCommand(),
+                new RunCommand(),
+                new SandboxCommand(),
+                new AccountCommand(),
+                LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
+                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand(),
                 new PackCommand()
         )) {
             m.put(c.name(), c);
