@@ -46,19 +46,19 @@ public final class DeclarativeGrammar {
         g.path(Context.TOP, "include", 0);
         g.plain(Context.TOP, "prompt", "generate");
 
-        g.plain(Context.CHARACTER, "name", "age", "gender", "skin", "hair", "eyes", "build", "features",
-                "affect", "outfit", "notes", "reference");
+        g.plain(Context.CHARACTER, "name", "age", "skin", "hair", "eyes", "features", "affect", "reference");
         g.add(Context.CHARACTER, new Keyword("anchors", Context.ANCHORS, false, -1, Set.of()));
         g.path(Context.ANCHORS, "image", 0);
 
-        g.plain(Context.STYLE, "model", "preset", "tokens", "alchemy");
+        g.plain(Context.STYLE, "model", "preset", "tokens");
         g.path(Context.STYLE, "reference", 0);
         g.plain(Context.CAMERA, "tokens");
         g.plain(Context.NEGATIVES, "tokens");
-        g.plain(Context.TEMPLATE, "style", "camera", "negatives", "size", "steps", "guidance", "model",
-                "preset", "extra", "count", "seed");
-        g.plain(Context.PIPELINE, "explore", "select", "refine", "qa", "upscale", "export");
+        g.plain(Context.TEMPLATE, "style", "camera", "negatives", "size", "steps", "guidance", "count", "alchemy",
+                "poses", "extra");
+        g.plain(Context.PIPELINE, "explore", "select", "refine", "qa", "upscale", "export", "removeBackground");
         g.add(Context.PIPELINE, new Keyword("grade", null, false, -1, Set.of("lut")));
+        g.add(Context.PIPELINE, new Keyword("inpaint", null, false, -1, Set.of("mask")));
         return g;
     }
 

@@ -58,10 +58,12 @@ public final class PackScripts {
         }
         String text = source.apply(path);
         ValidatedScript v = validator.validate(path, text, known, inc -> {
-            visit(inc, path);
-            return done.get(inc).definedNames();
+            String target = resolve(path, inc);
+            visit(target, path);
+            return done.get(target).definedNames();
         });
-        for (String p : v.paths()) {
+        for (String named : v.paths()) {
+            String p = resolve(path, named);
             if (!packFiles.contains(p)) {
                 throw refused(path, "the file '" + p + "'", "it is not in the pack; the author must add it or the"
                         + " script must not name it");
@@ -70,6 +72,16 @@ public final class PackScripts {
         known.addAll(v.definedNames());
         inProgress.remove(path);
         done.put(path, v);
+    }
+
+    /**
+     * A path written in the pack script {@code file}, as a path from the pack's root: relative to
+     * the script's own folder, as the DSL resolves it. Neither may contain '..' (PackPaths), so the
+     * result cannot leave the pack.
+     */
+    public static String resolve(String file, String path) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? path : file.substring(0, slash + 1) + path;
     }
 
     private static ScriptRefusedException refused(String file, String construct, String detail) {

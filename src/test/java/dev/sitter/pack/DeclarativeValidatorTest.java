@@ -89,6 +89,7 @@ class DeclarativeValidatorTest {
                     negatives 'hard'
                     size 832, 1216
                     guidance 7.5
+                    poses 'frontal', 'profile'
                     extra([styleUUID: 'abc', contextImages: [[type: 'x', weight: -1]]])
                 }
                 pipeline('pack') {
@@ -101,7 +102,7 @@ class DeclarativeValidatorTest {
                     export 'png', 'jpg'
                 }
                 generate mara, template: 'canonical', seed: 4242, count: 4
-                prompt mara, template: 'canonical', seeds: 1..8
+                prompt mara, template: 'canonical', seed: 7, count: 2
                 """;
         ValidatedScript v = validator.validate("mara.groovy", script, Set.of());
         assertEquals(Set.of("mara", "noir", "portrait85", "hard", "canonical", "pack"), v.definedNames());

@@ -96,6 +96,8 @@ final class HostileScripts {
         // grammar
         c.add(new Case("unknown keyword", "character('a') { hiar 'black' }", "did you mean `hair`"));
         c.add(new Case("keyword in wrong block", "character('a') { tokens 'x' }", "`tokens`"));
+        c.add(new Case("refine needs runtime values", "refine 'x', strength: 0.3", "`refine`"));
+        c.add(new Case("mask outside pack", "pipeline('p') { inpaint mask: '../../x.png' }", "'..'"));
         c.add(new Case("undefined name", "generate mara, template: 'canonical'", "the name `mara`"));
         c.add(new Case("finalize", "finalize()", "`finalize`"));
         // paths
