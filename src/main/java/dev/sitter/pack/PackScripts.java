@@ -65,8 +65,9 @@ public final class PackScripts {
         for (String named : v.paths()) {
             String p = resolve(path, named);
             if (!packFiles.contains(p)) {
-                throw refused(path, "the file '" + p + "'", "it is not in the pack; the author must add it or the"
-                        + " script must not name it");
+                throw new ScriptRefusedException(List.of(ScriptViolation.problem(path, 0, 0,
+                        "names the file '" + p + "', which is not in the pack", "paths are relative to the script's folder;"
+                        + " the author must add the file or fix the path")));
             }
         }
         known.addAll(v.definedNames());

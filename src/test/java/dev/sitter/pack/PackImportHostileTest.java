@@ -78,13 +78,13 @@ class PackImportHostileTest {
         h.add(new Hostile("FIFO entry", () -> TestPacks.zip(ok, z -> z.add("fifo", "").stored().unixMode(0010644)), "special file"));
         h.add(new Hostile("device entry", () -> TestPacks.zip(ok, z -> z.add("dev", "").stored().unixMode(0060644)), "special file"));
         // --- duplicates and collisions
-        h.add(new Hostile("duplicate name", () -> TestPacks.zip(ok, z -> z.add("scripts/mara.groovy", "evaluate('x')")), "twice"));
-        h.add(new Hostile("case collision", () -> TestPacks.zip(ok, z -> z.add("Scripts/Mara.groovy", "x")), "letter case"));
+        h.add(new Hostile("duplicate name", () -> TestPacks.zip(ok, z -> z.add("mara.groovy", "evaluate('x')")), "twice"));
+        h.add(new Hostile("case collision", () -> TestPacks.zip(ok, z -> z.add("MARA.groovy", "x")), "letter case"));
         h.add(new Hostile("folder and file same name", () -> TestPacks.zip(ok, z -> {
             z.add("a/", new byte[0]).stored();
             z.add("a", "x");
         }), "twice"));
-        h.add(new Hostile("file used as folder", () -> TestPacks.zip(ok, z -> z.add("scripts/mara.groovy/x", "x")), "which is a file"));
+        h.add(new Hostile("file used as folder", () -> TestPacks.zip(ok, z -> z.add("mara.groovy/x", "x")), "which is a file"));
         // --- bombs and lying sizes
         h.add(new Hostile("ratio bomb", () -> TestPacks.zip(ok, z -> z.add("bomb.bin", zeros(16 << 20))), "zip bomb"));
         h.add(new Hostile("entry-count bomb", () -> {
@@ -136,7 +136,7 @@ class PackImportHostileTest {
         // --- manifest level
         h.add(new Hostile("no manifest", () -> {
             RawZip z = new RawZip();
-            z.add("scripts/mara.groovy", TestPacks.SCRIPT);
+            z.add("mara.groovy", TestPacks.SCRIPT);
             return z.bytes();
         }, "has no pack.json"));
         h.add(new Hostile("manifest not JSON", () -> {
@@ -149,23 +149,23 @@ class PackImportHostileTest {
             RawZip z = new RawZip();
             z.add(PackManifest.FILE, TestPacks.manifest("p", files).toBytes());
             z.add("anchors/mara/front.png", new byte[] {9, 9, 9, 9, 9, 9, 9}); // same size, other bytes
-            z.add("scripts/mara.groovy", files.get("scripts/mara.groovy"));
+            z.add("mara.groovy", files.get("mara.groovy"));
             return z.bytes();
         }, "does not match the SHA-256"));
         h.add(new Hostile("script tampered after export", () -> {
             Map<String, byte[]> files = TestPacks.files();
-            byte[] evil = Arrays.copyOf("evaluate('x')//".getBytes(), files.get("scripts/mara.groovy").length);
+            byte[] evil = Arrays.copyOf("evaluate('x')//".getBytes(), files.get("mara.groovy").length);
             RawZip z = new RawZip();
             z.add(PackManifest.FILE, TestPacks.manifest("p", files).toBytes());
             z.add("anchors/mara/front.png", files.get("anchors/mara/front.png"));
-            z.add("scripts/mara.groovy", evil);
+            z.add("mara.groovy", evil);
             return z.bytes();
         }, "does not match the SHA-256"));
         h.add(new Hostile("listed file missing", () -> {
             Map<String, byte[]> files = TestPacks.files();
             RawZip z = new RawZip();
             z.add(PackManifest.FILE, TestPacks.manifest("p", files).toBytes());
-            z.add("scripts/mara.groovy", files.get("scripts/mara.groovy"));
+            z.add("mara.groovy", files.get("mara.groovy"));
             return z.bytes();
         }, "does not contain it"));
         h.add(new Hostile("unlisted extra file", () -> TestPacks.zip(ok, z -> z.add("extra.txt", "hi")), "does not list"));

@@ -20,7 +20,7 @@ class PackImportTest {
         PackImporter.Result r = new PackImporter(library, ZipLimits.DEFAULT, DeclarativeGrammar.sitter()).importPack(zip, false);
         Path dir = library.resolve("packs/test-pack/1.0.0");
         assertEquals(dir, r.dir());
-        assertEquals(TestPacks.SCRIPT, Files.readString(dir.resolve("scripts/mara.groovy")));
+        assertEquals(TestPacks.SCRIPT, Files.readString(dir.resolve("mara.groovy")));
         assertTrue(Files.exists(dir.resolve("pack.json")));
         assertTrue(r.warnings().isEmpty());
         // no staging left behind

@@ -33,7 +33,7 @@ final class TestPacks {
     /** A tiny pack's files: one script and one anchor. */
     static Map<String, byte[]> files() {
         Map<String, byte[]> f = new LinkedHashMap<>();
-        f.put("scripts/mara.groovy", SCRIPT.getBytes(StandardCharsets.UTF_8));
+        f.put("mara.groovy", SCRIPT.getBytes(StandardCharsets.UTF_8));
         f.put("anchors/mara/front.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         return f;
     }
