@@ -1,5 +1,6 @@
 package dev.sitter.cli;
 
+import dev.sitter.library.LibraryLocation;
 import dev.sitter.pack.DeclarativeGrammar;
 import dev.sitter.pack.ExportAsset;
 import dev.sitter.pack.ExportRequest;
@@ -192,11 +193,7 @@ public final class PackCommand implements Command {
     }
 
     static Path library(Opts o, CliContext ctx) {
-        String flag = o.one("--library", null);
-        if (flag != null) return ctx.workDir().resolve(flag).normalize();
-        String env = ctx.env().get("SITTER_LIBRARY");
-        if (env != null && !env.isBlank()) return ctx.workDir().resolve(env).normalize();
-        return ctx.workDir().resolve("prompt-library");
+        return LibraryLocation.resolve(o.one("--library", null), ctx.env(), ctx.workDir());
     }
 
     private static List<ExportAsset> dedupe(List<ExportAsset> in) {

@@ -69,7 +69,7 @@ public final class PackBench {
 
         t0 = System.nanoTime();
         ReplayPlan plan = ReplayPlanner.plan(im.dir(), null);
-        PackReplayer.Report rep = PackReplayer.replay(plan, (step, dir, parent) -> originals.get(step.assetId()));
+        PackReplayer.Report rep = PackReplayer.replay(plan, (step, dir, parent) -> java.util.List.of(originals.get(step.assetId())));
         double replay = secs(t0);
         if (!rep.allIdentical() || plan.steps().size() != n) throw new IllegalStateException("replay verification failed");
 
