@@ -11,6 +11,8 @@ import dev.sitter.pack.PackExporter;
 import dev.sitter.pack.PackImporter;
 import dev.sitter.pack.PackManifest;
 import dev.sitter.pack.PackReplayer;
+import dev.sitter.pack.PackScriptRunner;
+import dev.sitter.pack.ScriptRecompiler;
 import dev.sitter.pack.ReleaseChecklist;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
@@ -157,9 +159,12 @@ public final class PackCommand implements Command {
         } else {
             packDir = library.resolve("packs").resolve(arg);
         }
-        ReplayPlan plan = ReplayPlanner.plan(packDir, null);
+        PackScriptRunner.Loaded scripts = PackScriptRunner.load(packDir, trust);
+        ReplayPlan plan = ReplayPlanner.plan(packDir, ScriptRecompiler.from(scripts));
         plan.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        ctx.out().println("replay plan: " + plan.steps().size() + " assets from " + packDir);
+        long agree = plan.steps().stream().filter(ReplayPlan.Step::scriptsAgree).count();
+        ctx.out().println("replay plan: " + plan.steps().size() + " assets from " + packDir + "; the pack's scripts reproduce "
+                + agree + " of their requests");
         java.util.function.Function<CliContext, ReplayGenerator> hook = replayGenerator;
         if (hook == null) {
             for (ReplayPlan.Step s : plan.steps()) {

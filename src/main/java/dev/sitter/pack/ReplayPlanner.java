@@ -51,6 +51,8 @@ public final class ReplayPlanner {
                 warnings.add(a.record() + ": no request recorded; asset " + a.id().substring(0, 12) + " skipped");
                 continue;
             }
+            Long seedReturned = r.hasNonNull("seedReturned") ? r.get("seedReturned").asLong() : null;
+            if (recorded.seed() == null && seedReturned != null) recorded = recorded.withSeed(seedReturned); // deterministic replay
             PromptSpec spec = repoint(recorded, pathBySha, a.record(), warnings);
             boolean agree = false;
             if (recompile != null) {
@@ -62,7 +64,6 @@ public final class ReplayPlanner {
                             + "; replaying the recorded request");
                 }
             }
-            Long seedReturned = r.hasNonNull("seedReturned") ? r.get("seedReturned").asLong() : null;
             String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
             byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree));

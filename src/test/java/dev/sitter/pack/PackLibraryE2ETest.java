@@ -82,4 +82,57 @@ class PackLibraryE2ETest {
         assertTrue(ids.containsAll(plan.steps().stream().map(ReplayPlan.Step::assetId).toList()));
         assertEquals(Long.valueOf(100), plan.steps().stream().filter(s -> s.assetId().equals(ids.get(0))).findFirst().orElseThrow().spec().seed());
     }
+
+    @Test
+    void replayPlanConfirmsThePackScriptsReproduceTheRecordedRequests() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.createDirectories(project.resolve("anchors/mara"));
+        Files.write(project.resolve("anchors/mara/front.png"), Samples.png(16, 16, 3));
+        Files.write(project.resolve("anchors/mara/profile.png"), Samples.png(16, 16, 4));
+        Path script = Files.writeString(project.resolve("mara.groovy"), """
+                character('mara') {
+                    name 'Mara Voss'
+                    age 34
+                    hair 'short black bob'
+                    anchors {
+                        image 'anchors/mara/front.png', pose: 'frontal'
+                        image 'anchors/mara/profile.png', pose: 'profile'
+                    }
+                }
+                style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }
+                template('canonical') { style 'noir'; size 832, 1216 }
+                def shots = generate mara, template: 'canonical', seed: 5, count: 2
+                generate mara, template: 'canonical', seed: 6
+                """);
+        RecordingStudio studio = new RecordingStudio();
+        dev.sitter.dsl.SitterShell.builder().baseDir(project).workDir(project).shippedLibrary(null).studio(studio).build()
+                .evalFile(script);
+        assertEquals(2, studio.requests().size());
+        Path root = tmp.resolve("library");
+        Library lib = Library.open(root);
+        lib.record(Samples.png(64, 96, 5), studio.requests().get(0), Samples.facts(5));
+        lib.record(Samples.png(64, 96, 55), studio.requests().get(0), Samples.facts(5));
+        lib.record(Samples.png(64, 96, 6), studio.requests().get(1), Samples.facts(6));
+
+        ExportRequest req = new ExportRequest("mara-set", "2.0.0", "Ada", "CC-BY-4.0", "2026-01-01", null, List.of(script),
+                Set.of(), List.of(root), new LibraryAssets(root).ofCharacter("mara"),
+                Map.of("Leonardo Kino XL", "ok"), Set.of(), Map.of(), false, null);
+        new PackExporter().export(req, tmp.resolve("p.zip"));
+        PackImporter.Result im = new PackImporter(tmp.resolve("lib2"), ZipLimits.DEFAULT, DeclarativeGrammar.sitter())
+                .importPack(tmp.resolve("p.zip"), false);
+        ReplayPlan plan = ReplayPlanner.plan(im.dir(), ScriptRecompiler.from(PackScriptRunner.load(im.dir(), false)));
+        assertEquals(3, plan.steps().size());
+        assertTrue(plan.steps().stream().allMatch(ReplayPlan.Step::scriptsAgree), plan.warnings().toString());
+        // references point at the anchor files inside the pack
+        assertEquals("anchors/mara/front.png", plan.steps().get(0).spec().references().get(0).path());
+
+        // two assets came from one request: replay asks for it once
+        int[] calls = {0};
+        PackReplayer.Report report = PackReplayer.replay(plan, (step, dir, parent) -> {
+            calls[0]++;
+            return step.spec().seed() == 5 ? List.of(Samples.png(64, 96, 5), Samples.png(64, 96, 55)) : List.of(Samples.png(64, 96, 6));
+        });
+        assertTrue(report.allIdentical(), report.toString());
+        assertEquals(2, calls[0]);
+    }
 }
