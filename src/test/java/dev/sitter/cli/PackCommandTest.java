@@ -64,7 +64,7 @@ class PackCommandTest {
             Files.writeString(Files.createDirectories(lib.resolve("records/" + id.substring(0, 2))).resolve(id + ".json"), record);
         }
         Files.createDirectories(tmp.resolve("anchors"));
-        Files.write(tmp.resolve("anchors/front.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.write(tmp.resolve("anchors/front.png"), dev.sitter.library.Samples.png(8, 8, 1));
         Files.writeString(tmp.resolve("mara.groovy"), """
                 character('mara') {
                     name 'Mara Voss'
