@@ -1,6 +1,12 @@
 package dev.sitter.cli;
 
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.dsl.SitterHome;
+import dev.sitter.library.Library;
 import dev.sitter.library.LibraryLocation;
+import dev.sitter.studio.Asset;
+import dev.sitter.studio.Backend;
+import dev.sitter.studio.LeonardoStudio;
 import dev.sitter.pack.DeclarativeGrammar;
 import dev.sitter.pack.ExportAsset;
 import dev.sitter.pack.ExportRequest;
@@ -30,10 +36,7 @@ import java.util.Set;
 
 /** {@code sitter pack export|check|import|replay}: share characters as prompt+asset packs, safely. */
 public final class PackCommand implements Command {
-    /**
-     * Makes images for {@code pack replay}; null until generation is wired (then replay prints
-     * the plan and says so). Set by the code that wires Sitter's client.
-     */
+    /** Makes images for {@code pack replay} instead of Sitter's client (tests, other backends); null for the client. */
     public static volatile java.util.function.Function<CliContext, ReplayGenerator> replayGenerator;
 
     @Override public String name() { return "pack"; }
@@ -67,8 +70,10 @@ public final class PackCommand implements Command {
                 import   verifies every file against pack.json, checks every script against the
                          declarative DSL subset, then moves the pack into LIBRARY/packs/NAME/VERSION.
                          Runs nothing. --trust accepts scripts outside the subset (with a warning).
-                replay   regenerates the pack's assets from its records (imports it first if given a
-                         zip) and reports whether each image is byte-identical.
+                replay   imports the pack if given a zip, reads its scripts (declaratively; --trust
+                         for full Groovy), checks they reproduce each record's request, regenerates
+                         every asset through Sitter's client (the sandbox without a key; recorded in
+                         the library) and reports whether each image is byte-identical.
                 common:  --library DIR (default $SITTER_LIBRARY or ./prompt-library)
 
                 example: sitter pack export mara-set --script mara.groovy --assets-of mara \\
@@ -107,7 +112,7 @@ public final class PackCommand implements Command {
         String version = o.one("--version", "1.0.0");
         ExportRequest req = new ExportRequest(name, version, o.one("--author", null), o.one("--license", null),
                 o.one("--tos-reviewed", null), o.one("--created", null), scripts, new LinkedHashSet<>(o.all("--define")),
-                List.of(library), dedupe(assets), o.pairs("--model-note"), new LinkedHashSet<>(o.all("--real-person")),
+                includeDirs(library, ctx), dedupe(assets), o.pairs("--model-note"), new LinkedHashSet<>(o.all("--real-person")),
                 o.pairs("--consent"), o.flag("--force"), ctx.env().get("LEONARDO_API_KEY"));
         Path out = o.has("--out") ? ctx.workDir().resolve(o.one("--out", null)) : ctx.workDir().resolve(name + "-" + version + ".zip");
         PackExporter.Result r = new PackExporter().export(req, out);
@@ -166,15 +171,16 @@ public final class PackCommand implements Command {
         ctx.out().println("replay plan: " + plan.steps().size() + " assets from " + packDir + "; the pack's scripts reproduce "
                 + agree + " of their requests");
         java.util.function.Function<CliContext, ReplayGenerator> hook = replayGenerator;
-        if (hook == null) {
-            for (ReplayPlan.Step s : plan.steps()) {
-                ctx.out().println("  " + s.assetId().substring(0, 12) + "  " + s.step() + "  seed " + s.spec().seed() + "  "
-                        + s.spec().width() + "x" + s.spec().height() + "  " + s.spec().modelName());
+        PackReplayer.Report report;
+        if (hook != null) {
+            report = PackReplayer.replay(plan, hook.apply(ctx));
+        } else {
+            try (Backend backend = Backend.open(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
+                Library lib = Library.open(library);
+                LeonardoStudio studio = new LeonardoStudio(backend, lib, ImageSource.relativeTo(packDir), a -> { });
+                report = PackReplayer.replay(plan, studioGenerator(studio, lib));
             }
-            ctx.err().println("sitter pack replay: image generation is not wired into this build yet; the plan above is what would run.");
-            return ExitCodes.SCRIPT_ERROR;
         }
-        PackReplayer.Report report = PackReplayer.replay(plan, hook.apply(ctx));
         for (PackReplayer.Outcome out : report.outcomes()) {
             ctx.out().println("  " + out.assetId().substring(0, 12) + "  " + (out.identical() ? "identical"
                     : out.error() != null ? "FAILED: " + out.error() : "DIFFERENT: got " + out.actualSha256().substring(0, 12)));
@@ -182,6 +188,22 @@ public final class PackCommand implements Command {
         ctx.out().println(report.allIdentical() ? "all " + report.outcomes().size() + " assets regenerated byte-identical"
                 : "some assets did not regenerate identically");
         return report.allIdentical() ? ExitCodes.OK : ExitCodes.SCRIPT_ERROR;
+    }
+
+    /**
+     * Replays through Sitter's own client (live, or the sandbox without a key), recording each image
+     * in the library like {@code sitter run} does, and hands back the original bytes of each.
+     */
+    private static ReplayGenerator studioGenerator(LeonardoStudio studio, Library lib) {
+        return (step, dir, parent) -> {
+            if (step.parentId() != null) {
+                throw new PackException("replaying a '" + step.step() + "' step (made from another image) is not supported yet;"
+                        + " its parent replays, it does not");
+            }
+            List<byte[]> images = new ArrayList<>();
+            for (Asset a : studio.generate(step.spec())) images.add(Files.readAllBytes(lib.objectPath(a.id())));
+            return images;
+        };
     }
 
     private static Path alreadyImported(Path library, PackException e) {
@@ -199,6 +221,14 @@ public final class PackCommand implements Command {
 
     static Path library(Opts o, CliContext ctx) {
         return LibraryLocation.resolve(o.one("--library", null), ctx.env(), ctx.workDir());
+    }
+
+    /** Where export resolves includes after the script's folder: the library, then the shipped blocks (as the DSL does). */
+    private static List<Path> includeDirs(Path library, CliContext ctx) {
+        List<Path> dirs = new ArrayList<>(List.of(library));
+        Path shipped = SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME"));
+        if (shipped != null) dirs.add(shipped);
+        return dirs;
     }
 
     private static List<ExportAsset> dedupe(List<ExportAsset> in) {
