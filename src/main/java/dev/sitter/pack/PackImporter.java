@@ -96,6 +96,7 @@ public final class PackImporter {
             }
             Path packsDir = libraryRoot.resolve("packs");
             createDirsNoLinks(libraryRoot, packsDir);
+            removeStaleStaging(packsDir);
             Path staging = Files.createTempDirectory(packsDir, ".staging-");
             try {
                 long bytes = 0;
@@ -112,6 +113,18 @@ public final class PackImporter {
             }
         } catch (IOException e) {
             throw new PackException("cannot import " + zip + ": " + e.getMessage() + ". Nothing was imported.", e);
+        }
+    }
+
+    /** Staging folders older than a day were left by a crashed import: nothing refers to them. */
+    private static void removeStaleStaging(Path packsDir) {
+        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (var s = Files.newDirectoryStream(packsDir, ".staging-*")) {
+            for (Path p : s) {
+                if (!Files.isSymbolicLink(p) && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) deleteTree(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a stale folder costs disk space, not correctness
         }
     }
 

@@ -115,7 +115,7 @@ public final class ReleaseChecklist {
             if (!missing.isEmpty()) bad.add(a.id().substring(0, 8) + " lacks " + String.join(", ", missing));
         }
         if (m.assets().isEmpty()) return item("provenance records complete", true, "no assets in this pack");
-        return item("provenance records complete", bad.isEmpty(), bad.isEmpty() ? m.assets().size() + " records" : summary(bad));
+        return item("provenance records complete", bad.isEmpty(), bad.isEmpty() ? count(m.assets().size(), "record") : summary(bad));
     }
 
     private static PackManifest.CheckItem aiLabel(PackManifest m, FileSource files) {
@@ -152,7 +152,7 @@ public final class ReleaseChecklist {
             if (!noted) bad.add(name.isEmpty() ? id : name);
         }
         return item("models recorded with licence notes", bad.isEmpty(),
-                bad.isEmpty() ? m.models().size() + " models" : "no licence note for " + String.join(", ", bad)
+                bad.isEmpty() ? count(m.models().size(), "model") : "no licence note for " + String.join(", ", bad)
                         + "; add --model-note 'NAME=note'");
     }
 
@@ -203,7 +203,7 @@ public final class ReleaseChecklist {
                 byte[] b = files.read(p);
                 return b == null ? "" : new String(b, StandardCharsets.UTF_8);
             }, paths).validate(m.scripts());
-            return item("scripts are declarative (importable without --trust)", true, m.scripts().size() + " scripts");
+            return item("scripts are declarative (importable without --trust)", true, count(m.scripts().size(), "script"));
         } catch (ScriptRefusedException e) {
             return item("scripts are declarative (importable without --trust)", false, e.violations().get(0).toString());
         }
@@ -220,6 +220,10 @@ public final class ReleaseChecklist {
         }
         if (indexOf(c.manifest().toBytes(), needle) >= 0) hits.add(PackManifest.FILE);
         return item("no API key in any file", hits.isEmpty(), hits.isEmpty() ? null : "the key appears in " + String.join(", ", hits));
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static PackManifest.CheckItem item(String name, boolean passed, String detail) {
