@@ -1,6 +1,9 @@
 #!/bin/sh
-# Pack benchmark: export, import and replay-verify a 500-asset pack, next to zip/unzip on the same files.
-# Usage: bench/packs.sh [ASSETS] [IMAGE_BYTES]      (defaults: 500 assets of 256 KiB)
+# Pack benchmark, offline: generate ASSETS portraits on the sandbox, then time pack export, pack import
+# and pack replay (every image regenerated and compared), next to zip/unzip on the same files.
+# Usage: bench/packs.sh [ASSETS]                            (default 500)
+#        bench/packs.sh --synthetic [ASSETS] [IMAGE_BYTES]  (pack I/O only, random images, in-memory replay)
+# BENCH_SIZE=WxH sets the portraits' size (default 256x384: the sandbox's renderer dominates the run).
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile
