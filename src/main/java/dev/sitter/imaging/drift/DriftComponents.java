@@ -4,10 +4,19 @@ package dev.sitter.imaging.drift;
  * Per-feature distances between an image and one reference, each in [0,1] (0 = identical,
  * about 1 = unrelated).
  */
-public record DriftComponents(double dHash, double pHash, double faceColour, double layout, double edges) {
+public record DriftComponents(double dHash, double pHash, double faceColour, double layout, double edges,
+                              double regionColour, double texture, double tone) {
     /** The weighted mean. */
     public double combine(DriftWeights w) {
-        return w.dHash() * dHash + w.pHash() * pHash + w.faceColour() * faceColour + w.layout() * layout + w.edges() * edges;
+        return w.dHash() * dHash + w.pHash() * pHash + w.faceColour() * faceColour + w.layout() * layout + w.edges() * edges
+                + w.regionColour() * regionColour + w.texture() * texture + w.tone() * tone;
+    }
+
+    /** Component-wise minimum: each feature's distance to whichever reference matches it best. */
+    public DriftComponents min(DriftComponents o) {
+        return new DriftComponents(Math.min(dHash, o.dHash), Math.min(pHash, o.pHash), Math.min(faceColour, o.faceColour),
+                Math.min(layout, o.layout), Math.min(edges, o.edges), Math.min(regionColour, o.regionColour),
+                Math.min(texture, o.texture), Math.min(tone, o.tone));
     }
 
     /** Distances between two feature sets. */
@@ -17,7 +26,52 @@ public record DriftComponents(double dHash, double pHash, double faceColour, dou
                 hashDistance(a.pHash(), b.pHash(), 63),
                 hellinger(a.faceColourView(), b.faceColourView()),
                 correlationDistance(a.layoutView(), b.layoutView()),
-                correlationDistance(a.edgesView(), b.edgesView()));
+                correlationDistance(a.edgesView(), b.edgesView()),
+                regionDistance(a.regionColourView(), b.regionColourView()),
+                ratioDistance(a.textureView(), b.textureView()),
+                hellinger(a.toneView(), b.toneView()));
+    }
+
+    /**
+     * Mean Hellinger distance of the per-cell histograms, weighted by the cells' coverage; a cell that
+     * holds the sitter in one image and only backdrop in the other counts as fully different.
+     */
+    static double regionDistance(float[] a, float[] b) {
+        int bins = FeatureExtractor.REGION_BINS;
+        int stride = bins + 1;
+        double sum = 0, weight = 0;
+        for (int base = 0; base < a.length; base += stride) {
+            float ca = a[base + bins], cb = b[base + bins];
+            double w = (ca + cb) / 2;
+            if (w == 0) {
+                continue;
+            }
+            double d;
+            if (ca == 0 || cb == 0) {
+                d = 1;
+            } else {
+                double bc = 0, sa = 0, sb = 0;
+                for (int i = 0; i < bins; i++) {
+                    bc += Math.sqrt((double) a[base + i] * b[base + i]);
+                    sa += a[base + i];
+                    sb += b[base + i];
+                }
+                d = Math.sqrt(Math.max(0, 1 - bc / Math.sqrt(sa * sb)));
+            }
+            sum += w * d;
+            weight += w;
+        }
+        return weight == 0 ? 0 : sum / weight;
+    }
+
+    /** Mean relative difference |a-b|/(a+b) of non-negative values: 0 equal, 1 one of them zero. */
+    static double ratioDistance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double s = a[i] + b[i];
+            sum += s <= 1e-9 ? 0 : Math.abs(a[i] - b[i]) / s;
+        }
+        return sum / a.length;
     }
 
     /** Hamming distance scaled so that unrelated hashes (half the bits differ) score 1. */

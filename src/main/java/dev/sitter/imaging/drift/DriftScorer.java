@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Scores how far portraits drift from a character: the reference set is the character's master
- * image followed by its anchors. An image's score is its weighted feature distance to the
- * <em>nearest</em> reference, so a three-quarter render is judged against the three-quarter anchor,
- * not penalised for not being frontal. Immutable and thread-safe.
+ * image followed by its anchors. For each feature the distance to the best-matching reference is
+ * taken, and the score is the weighted mean of those distances, so a three-quarter render lit from
+ * the left is judged against the anchors it resembles, not penalised for not being the frontal
+ * master. Immutable and thread-safe.
  */
 public final class DriftScorer {
     private final List<ImageFeatures> references;
@@ -41,19 +42,23 @@ public final class DriftScorer {
     }
 
     public DriftScore score(ImageFeatures image) {
-        double best = Double.MAX_VALUE;
-        int bestIndex = -1;
-        DriftComponents bestComponents = null;
+        double nearest = Double.MAX_VALUE;
+        int nearestIndex = -1;
+        DriftComponents closest = null;
         for (int i = 0; i < references.size(); i++) {
             DriftComponents c = DriftComponents.between(image, references.get(i));
             double s = c.combine(weights);
-            if (s < best) { // strict: ties go to the earlier reference (the master first), deterministically
-                best = s;
-                bestIndex = i;
-                bestComponents = c;
+            if (s < nearest) { // strict: ties go to the earlier reference (the master first), deterministically
+                nearest = s;
+                nearestIndex = i;
             }
+            closest = closest == null ? c : closest.min(c);
         }
-        return new DriftScore(Math.max(0, Math.min(1, best)), bestIndex, bestComponents);
+        // Each feature is matched against whichever reference it fits best: colours may match the
+        // anchor lit like this image, layout the anchor posed like it. Drift shows as features that
+        // fit no reference.
+        double score = closest.combine(weights);
+        return new DriftScore(Math.max(0, Math.min(1, score)), nearestIndex, closest);
     }
 
     public DriftScore score(BufferedImage image) {

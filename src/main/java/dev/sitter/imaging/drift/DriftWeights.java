@@ -4,16 +4,17 @@ package dev.sitter.imaging.drift;
  * How much each feature distance counts in the drift score. Weights are non-negative and sum to 1,
  * so the score, a weighted mean of distances in [0,1], is itself in [0,1].
  */
-public record DriftWeights(double dHash, double pHash, double faceColour, double layout, double edges) {
+public record DriftWeights(double dHash, double pHash, double faceColour, double layout, double edges,
+                           double regionColour, double texture, double tone) {
     /**
      * The defaults: face colour dominates because identity drift (skin, hair, eyes) shows first in
      * the colours of the face region, while pose, light and background (which vary between
      * faithful renders) move the structural hashes too. See docs/drift.md for the measurement.
      */
-    public static final DriftWeights DEFAULT = new DriftWeights(0.10, 0.10, 0.50, 0.15, 0.15);
+    public static final DriftWeights DEFAULT = new DriftWeights(0.05, 0.05, 0.25, 0.10, 0.10, 0.20, 0.15, 0.10);
 
     public DriftWeights {
-        double[] all = {dHash, pHash, faceColour, layout, edges};
+        double[] all = {dHash, pHash, faceColour, layout, edges, regionColour, texture, tone};
         double sum = 0;
         for (double w : all) {
             if (!(w >= 0) || Double.isInfinite(w)) {
@@ -23,7 +24,7 @@ public record DriftWeights(double dHash, double pHash, double faceColour, double
         }
         if (Math.abs(sum - 1) > 1e-9) {
             throw new IllegalArgumentException("drift weights must sum to 1, got " + sum + " (" + dHash + ", " + pHash + ", "
-                    + faceColour + ", " + layout + ", " + edges + ")");
+                    + faceColour + ", " + layout + ", " + edges + ", " + regionColour + ", " + texture + ", " + tone + ")");
         }
     }
 }

@@ -5,6 +5,10 @@ import dev.sitter.imaging.Resizer;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Computes {@link ImageFeatures} from pixels. Every image is first area-averaged to a fixed
@@ -24,8 +28,8 @@ public final class FeatureExtractor {
     static final int FACE_Y1 = 44;   // 69%
     static final int GRID = 6;       // face region cells per side for layout/edges
     static final int HUES = 12;
-    /** Histogram: HUES x 3 saturation levels, then 4 achromatic value bins. */
-    static final int BINS = HUES * 3 + 4;
+    /** Histogram: HUES x 3 saturation levels, then 3 achromatic value bins. */
+    static final int BINS = HUES * 3 + 3;
 
     private FeatureExtractor() {}
 
@@ -38,9 +42,162 @@ public final class FeatureExtractor {
         int[] px = opaque(Images.pixels(frame));
         long dHash = dHash(Resizer.resize(frame, 9, 8, Resizer.Filter.AREA));
         long pHash = pHash(luma(opaque(Images.pixels(Resizer.resize(frame, 32, 32, Resizer.Filter.AREA)))));
-        boolean[] background = background(px);
+        List<int[]> backdrop = backdropSamples(px);
+        boolean[] background = background(px, FRAME, FRAME, FACE_X0 - 1, FACE_Y0 - 1, FACE_X1 + 1, FACE_Y1 + 1, backdrop);
         float[] luma = neutraliseBackground(luma(px), background);
-        return new ImageFeatures(dHash, pHash, faceColour(px, background), layout(luma), edges(luma));
+        // The details (eyes, glasses, scars, freckles) need more pixels than the 64x64 frame has:
+        // the face region is resampled from the original at DETAIL x DETAIL.
+        int x0 = (int) Math.floor(image.getWidth() * (double) FACE_X0 / FRAME);
+        int y0 = (int) Math.floor(image.getHeight() * (double) FACE_Y0 / FRAME);
+        int x1 = Math.max(x0 + 1, (int) Math.ceil(image.getWidth() * (double) FACE_X1 / FRAME));
+        int y1 = Math.max(y0 + 1, (int) Math.ceil(image.getHeight() * (double) FACE_Y1 / FRAME));
+        BufferedImage crop = Images.toArgb(image).getSubimage(x0, y0, Math.min(x1, image.getWidth()) - x0, Math.min(y1, image.getHeight()) - y0);
+        int[] detail = opaque(Images.pixels(Resizer.resize(crop, DETAIL, DETAIL, Resizer.Filter.AREA)));
+        boolean[] detailBackground = background(detail, DETAIL, DETAIL, 0, 0, DETAIL, DETAIL, backdrop);
+        return new ImageFeatures(dHash, pHash, faceColour(px, background), layout(luma), edges(luma),
+                regionColour(detail, detailBackground), texture(neutraliseBackground(luma(detail), detailBackground), detailBackground),
+                tone(luma(detail), detailBackground));
+    }
+
+    static final int TONE_BINS = 8;
+
+    /**
+     * Tonal balance of the sitter: histogram of foreground luma relative to its median, in
+     * half-stop bins from 3 stops below to 1 stop above. Dividing by the median cancels the light's
+     * strength, while the ratio of hair to skin brightness (black vs blonde hair, pale vs dark skin)
+     * survives, even in monochrome styles where colour features see nothing.
+     */
+    static float[] tone(float[] luma, boolean[] background) {
+        float[] values = new float[luma.length];
+        int n = 0;
+        for (int i = 0; i < luma.length; i++) {
+            if (!background[i]) {
+                values[n++] = luma[i];
+            }
+        }
+        float[] hist = new float[TONE_BINS];
+        if (n == 0) {
+            return hist;
+        }
+        float[] sorted = java.util.Arrays.copyOf(values, n);
+        java.util.Arrays.sort(sorted);
+        float median = Math.max(1f, sorted[n / 2]);
+        for (int i = 0; i < n; i++) {
+            double stops = Math.log(Math.max(0.5f, values[i]) / median) / Math.log(2);
+            int bin = (int) Math.floor((stops + 3) * 2); // half-stop bins over [-3, +1)
+            hist[Math.max(0, Math.min(TONE_BINS - 1, bin))] += 1f / n;
+        }
+        return hist;
+    }
+
+    static final int DETAIL = 96;
+    static final int REGIONS = 3;
+    /** Region histogram: 8 hues x 2 saturation levels + 3 achromatic value classes. */
+    static final int REGION_BINS = 8 * 2 + 3;
+
+    /**
+     * Colour histograms of a 3x3 grid over the face crop (each pixel shared bilinearly between the
+     * nearest cells, so a small shift of the head moves mass smoothly). Where colours sit matters:
+     * glasses put dark pixels in the eye cells, long hair puts hair colour in the lower side cells,
+     * eye colour is a visible share of the eye cells.
+     */
+    static float[] regionColour(int[] px, boolean[] background) {
+        float[] hist = new float[REGIONS * REGIONS * (REGION_BINS + 1)]; // last slot per cell: its total weight
+        float cell = (float) DETAIL / REGIONS;
+        for (int y = 0; y < DETAIL; y++) {
+            for (int x = 0; x < DETAIL; x++) {
+                if (background[y * DETAIL + x]) {
+                    continue;
+                }
+                int bin = regionBin(px[y * DETAIL + x]);
+                float gx = Math.max(0, Math.min(REGIONS - 1, (x + 0.5f) / cell - 0.5f));
+                float gy = Math.max(0, Math.min(REGIONS - 1, (y + 0.5f) / cell - 0.5f));
+                int cx0 = Math.min((int) gx, REGIONS - 2), cy0 = Math.min((int) gy, REGIONS - 2);
+                float fx = gx - cx0, fy = gy - cy0;
+                add(hist, cx0, cy0, bin, (1 - fx) * (1 - fy));
+                add(hist, cx0 + 1, cy0, bin, fx * (1 - fy));
+                add(hist, cx0, cy0 + 1, bin, (1 - fx) * fy);
+                add(hist, cx0 + 1, cy0 + 1, bin, fx * fy);
+            }
+        }
+        for (int c = 0; c < REGIONS * REGIONS; c++) {
+            int base = c * (REGION_BINS + 1);
+            float total = hist[base + REGION_BINS];
+            if (total > 0) {
+                for (int b = 0; b < REGION_BINS; b++) {
+                    hist[base + b] /= total;
+                }
+                hist[base + REGION_BINS] = total / (DETAIL * DETAIL / (float) (REGIONS * REGIONS));
+            }
+        }
+        return hist;
+    }
+
+    private static void add(float[] hist, int cx, int cy, int bin, float w) {
+        int base = (cy * REGIONS + cx) * (REGION_BINS + 1);
+        hist[base + bin] += w;
+        hist[base + REGION_BINS] += w;
+    }
+
+    private static int regionBin(int p) {
+        float r = (p >> 16 & 0xff) / 255f, g = (p >> 8 & 0xff) / 255f, b = (p & 0xff) / 255f;
+        float max = Math.max(r, Math.max(g, b));
+        float min = Math.min(r, Math.min(g, b));
+        float chroma = max - min;
+        float sat = max == 0 ? 0 : chroma / max;
+        if (sat < 0.12f || max < 0.1f) {
+            return 16 + (max < 0.25f ? 0 : max < 0.6f ? 1 : 2);
+        }
+        float hue = hue(r, g, b, max, chroma);
+        int h = Math.min(7, (int) (hue / 6 * 8));
+        return (sat < 0.4f ? 0 : 8) + h;
+    }
+
+    static float hue(float r, float g, float b, float max, float chroma) {
+        float hue;
+        if (max == r) {
+            hue = (g - b) / chroma;
+            if (hue < 0) {
+                hue += 6;
+            }
+        } else if (max == g) {
+            hue = (b - r) / chroma + 2;
+        } else {
+            hue = (r - g) / chroma + 4;
+        }
+        return hue;
+    }
+
+    /**
+     * Fine-detail energy: mean absolute Laplacian per 3x3 cell of the face crop, divided by the
+     * crop's overall luma spread so lighting strength cancels. Glasses frames, scars, freckles and
+     * beards add fine detail; pose and light change it little.
+     */
+    static float[] texture(float[] luma, boolean[] background) {
+        float[] cells = new float[REGIONS * REGIONS];
+        int[] counts = new int[REGIONS * REGIONS];
+        double sum = 0, sum2 = 0;
+        int n = 0;
+        for (int y = 1; y < DETAIL - 1; y++) {
+            for (int x = 1; x < DETAIL - 1; x++) {
+                int i = y * DETAIL + x;
+                if (background[i]) {
+                    continue;
+                }
+                float lap = Math.abs(4 * luma[i] - luma[i - 1] - luma[i + 1] - luma[i - DETAIL] - luma[i + DETAIL]);
+                int c = Math.min(REGIONS - 1, y * REGIONS / DETAIL) * REGIONS + Math.min(REGIONS - 1, x * REGIONS / DETAIL);
+                cells[c] += lap;
+                counts[c]++;
+                sum += luma[i];
+                sum2 += luma[i] * luma[i];
+                n++;
+            }
+        }
+        double sd = n == 0 ? 0 : Math.sqrt(Math.max(0, sum2 / n - (sum / n) * (sum / n)));
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = counts[c] == 0 || sd < 1e-3 ? 0 : (float) (cells[c] / counts[c] / sd);
+        }
+        return cells;
     }
 
     private static int[] opaque(int[] px) {
@@ -151,7 +308,9 @@ public final class FeatureExtractor {
                 float chroma = max - min;
                 float sat = max == 0 ? 0 : chroma / max;
                 if (sat < 0.12f || max < 0.1f) {
-                    hist[HUES * 3 + Math.min(3, (int) (max * 4))] += w;
+                    // Lighting scales brightness by up to ~3x between renders, so only coarse
+                    // value classes survive: black-ish, grey, white-ish.
+                    hist[HUES * 3 + (max < 0.25f ? 0 : max < 0.6f ? 1 : 2)] += w;
                 } else {
                     float hue; // 0..6
                     if (max == r) {
@@ -201,9 +360,9 @@ public final class FeatureExtractor {
      * backdrop colour from the face features without a face detector. Only the face region (plus a
      * one-pixel margin for the edge filter) is classified; the rest is left false.
      */
-    static boolean[] background(int[] px) {
-        java.util.List<int[]> samples = new java.util.ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+    static List<int[]> backdropSamples(int[] px) {
+        List<int[]> samples = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < BORDER_BOTTOM; y++) {
             for (int x = 0; x < FRAME; x++) {
                 boolean border = y < BORDER_DEPTH || x < BORDER_DEPTH || x >= FRAME - BORDER_DEPTH;
@@ -215,16 +374,21 @@ public final class FeatureExtractor {
                 }
             }
         }
-        boolean[] mask = new boolean[FRAME * FRAME];
+        return samples;
+    }
+
+    /** Marks pixels of the rectangle [x0,x1) x [y0,y1) that match a backdrop sample. */
+    static boolean[] background(int[] px, int width, int height, int x0, int y0, int x1, int y1, List<int[]> samples) {
+        boolean[] mask = new boolean[width * height];
         int limit = BACKGROUND_TOLERANCE * BACKGROUND_TOLERANCE;
-        for (int y = Math.max(0, FACE_Y0 - 1); y < Math.min(FRAME, FACE_Y1 + 1); y++) {
-            for (int x = FACE_X0 - 1; x < FACE_X1 + 1; x++) {
-                int p = px[y * FRAME + x];
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+                int p = px[y * width + x];
                 int r = p >> 16 & 0xff, g = p >> 8 & 0xff, b = p & 0xff;
                 for (int[] s : samples) {
                     int dr = r - s[0], dg = g - s[1], db = b - s[2];
                     if (dr * dr + dg * dg + db * db <= limit) {
-                        mask[y * FRAME + x] = true;
+                        mask[y * width + x] = true;
                         break;
                     }
                 }

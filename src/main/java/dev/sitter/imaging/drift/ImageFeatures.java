@@ -12,12 +12,31 @@ import java.util.Arrays;
  * @param faceColour    HSV histogram of the face-and-hair region, centre-weighted, sums to 1
  * @param layout        coarse luminance grid of the face region, zero-mean unit-variance
  * @param edges         coarse edge-strength grid of the face region, zero-mean unit-variance
+ * @param regionColour  colour histograms of a 3x3 grid over a 96x96 face crop, each followed by the cell's coverage
+ * @param texture       fine-detail energy of the same 3x3 cells, relative to the crop's contrast
+ * @param tone          histogram of the sitter's brightness relative to its median, in half stops
  */
-public record ImageFeatures(long dHash, long pHash, float[] faceColour, float[] layout, float[] edges) {
+public record ImageFeatures(long dHash, long pHash, float[] faceColour, float[] layout, float[] edges,
+                            float[] regionColour, float[] texture, float[] tone) {
     public ImageFeatures {
         faceColour = faceColour.clone();
         layout = layout.clone();
         edges = edges.clone();
+        regionColour = regionColour.clone();
+        texture = texture.clone();
+        tone = tone.clone();
+    }
+
+    float[] toneView() {
+        return tone;
+    }
+
+    float[] regionColourView() {
+        return regionColour;
+    }
+
+    float[] textureView() {
+        return texture;
     }
 
     @Override
@@ -50,7 +69,9 @@ public record ImageFeatures(long dHash, long pHash, float[] faceColour, float[] 
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageFeatures f && dHash == f.dHash && pHash == f.pHash && Arrays.equals(faceColour, f.faceColour)
-                && Arrays.equals(layout, f.layout) && Arrays.equals(edges, f.edges);
+                && Arrays.equals(layout, f.layout) && Arrays.equals(edges, f.edges)
+                && Arrays.equals(regionColour, f.regionColour) && Arrays.equals(texture, f.texture)
+                && Arrays.equals(tone, f.tone);
     }
 
     @Override

@@ -103,9 +103,9 @@ class DriftScorerTest {
 
     @Test
     void weightsMustBeValid() {
-        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(0.5, 0.5, 0.5, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(-0.1, 0.1, 1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(Double.NaN, 0, 1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(0.5, 0.5, 0.5, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(-0.1, 0.1, 1, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DriftWeights(Double.NaN, 0, 1, 0, 0, 0, 0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DriftScorer(List.of(), DriftWeights.DEFAULT));
         assertTrue(e.getMessage().contains("master"), e.getMessage());
     }
