@@ -11,7 +11,12 @@ public final class Commands {
     public static Map<String, Command> all() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                new HelpCommand()
+                new HelpCommand(),
+                new RunCommand(),
+                new SandboxCommand(),
+                new AccountCommand(),
+                LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
+                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand()
         )) {
             m.put(c.name(), c);
         }

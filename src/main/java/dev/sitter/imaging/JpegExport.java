@@ -12,16 +12,38 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * JPEG encoding of pixels at a chosen quality. JPEG has no alpha, so transparent pixels are
- * composited over a background colour (white by default) rather than silently turned black, which is
- * what ImageIO does with an ARGB image. Metadata (provenance) is not written here: the library's
- * metadata classes embed it into these bytes.
+ * JPEG renditions of images (web and print exports, where PNG is too big). Unlike metadata
+ * embedding this encodes pixels: the result is a new file, not the recorded one. JPEG has no alpha,
+ * so transparent pixels are composited over a background colour (white by default) rather than
+ * silently turned black, which is what ImageIO does with an ARGB image. Provenance is embedded by
+ * the library's metadata classes ({@code Library.exportJpeg}).
  */
 public final class JpegExport {
     /** Quality used for web exports unless the user picks another. */
     public static final int DEFAULT_QUALITY = 92;
 
     private JpegExport() {}
+
+    /**
+     * Encodes {@code image} (PNG or JPEG bytes) as a baseline JPEG at {@code quality} (0.0-1.0],
+     * alpha flattened onto white. The library's export path uses this form.
+     */
+    public static byte[] encode(byte[] image, float quality) throws ImageFormatException {
+        if (!(quality > 0f && quality <= 1f)) {
+            throw new IllegalArgumentException("JPEG quality must be in (0, 1]: " + quality);
+        }
+        BufferedImage pixels;
+        try {
+            pixels = Images.decode(image, "the image to export");
+        } catch (ImagingException e) {
+            throw new ImageFormatException("cannot decode the image to export it: " + e.getMessage());
+        }
+        try {
+            return encodeAt(pixels, quality, 0xffffff);
+        } catch (ImagingException e) {
+            throw new ImageFormatException("cannot encode the JPEG: " + e.getMessage());
+        }
+    }
 
     /** JPEG bytes at {@code quality} 1..100, transparent areas over white. */
     public static byte[] encode(BufferedImage image, int quality) {
@@ -33,6 +55,10 @@ public final class JpegExport {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality " + quality + " is outside 1..100. Fix: use e.g. quality: 92 for web, 100 for print.");
         }
+        return encodeAt(image, quality / 100f, backgroundRgb);
+    }
+
+    private static byte[] encodeAt(BufferedImage image, float quality, int backgroundRgb) {
         BufferedImage rgb = flatten(image, backgroundRgb);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
@@ -44,7 +70,7 @@ public final class JpegExport {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(rgb, null, null), param);
         } catch (IOException e) {
             throw new ImagingException("cannot encode JPEG: " + Images.describe(e), e);

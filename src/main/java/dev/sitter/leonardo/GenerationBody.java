@@ -60,6 +60,30 @@ public final class GenerationBody {
         return body;
     }
 
+    /**
+     * Canvas inpainting on {@code POST /generations}: the spec's fields plus {@code canvasRequest},
+     * {@code canvasRequestType: INPAINT}, the uploaded init and mask ids and {@code init_strength}
+     * (Leonardo's maximum for inpainting is 0.8; white in the mask is repainted).
+     */
+    public static ObjectNode canvasInpaint(PromptSpec spec, ImageIds ids, String canvasInitId, String canvasMaskId,
+                                           double initStrength) {
+        if (spec.surface() == Surface.V2) throw new IllegalArgumentException("canvas inpainting is a v1 feature; pick a v1 model");
+        if (spec.init() != null) throw new IllegalArgumentException("inpainting takes its source from the canvas image; drop the init image");
+        if (initStrength < 0 || initStrength > 0.8) {
+            throw new IllegalArgumentException("inpainting init_strength must be between 0 and 0.8, not " + initStrength);
+        }
+        ObjectNode body = v1(spec, ids);
+        for (String f : new String[]{"canvasRequest", "canvasRequestType", "canvasInitId", "canvasMaskId", "init_strength"}) {
+            if (body.has(f)) throw new IllegalArgumentException("extra field '" + f + "' clashes with inpainting; remove it");
+        }
+        body.put("canvasRequest", true);
+        body.put("canvasRequestType", "INPAINT");
+        body.put("canvasInitId", canvasInitId);
+        body.put("canvasMaskId", canvasMaskId);
+        body.put("init_strength", initStrength);
+        return body;
+    }
+
     /** {@code POST /api/rest/v2/generations}: {@code {model, public, parameters}}; references go to guidances.image_reference. */
     public static ObjectNode v2(PromptSpec spec, ImageIds ids) {
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -80,11 +104,22 @@ public final class GenerationBody {
             }
             for (ReferenceImage ref : spec.references()) {
                 addV2Reference(refs, ref.isUploaded() ? ids.idFor(ref.sha256()) : ref.generatedImageId(),
-                        ref.isUploaded(), ref.strengthType() == null ? "MID" : ref.strengthType().toUpperCase(Locale.ROOT));
+                        ref.isUploaded(), v2Strength(ref));
             }
         }
         putExtra(p, spec.extra());
         return body;
+    }
+
+    /** v2 image references take LOW, MID or HIGH only (v1's Ultra/Max exist only for v1 Style Reference). */
+    private static String v2Strength(ReferenceImage ref) {
+        if (ref.strengthType() == null) return "MID";
+        String s = ref.strengthType().toUpperCase(Locale.ROOT);
+        if (!s.equals("LOW") && !s.equals("MID") && !s.equals("HIGH")) {
+            throw new IllegalArgumentException("v2 models take reference strength Low, Mid or High, not '"
+                    + ref.strengthType() + "'" + (ref.path() == null ? "" : " (reference " + ref.path() + ")"));
+        }
+        return s;
     }
 
     private static void addV2Reference(ArrayNode refs, String id, boolean uploaded, String strength) {

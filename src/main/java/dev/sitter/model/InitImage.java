@@ -16,5 +16,6 @@ public record InitImage(String path, String sha256, String generatedImageId, dou
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // derived; keeps it out of stored records
     public boolean isUploaded() { return sha256 != null; }
 }

@@ -28,5 +28,6 @@ public record ReferenceImage(ReferenceRole role, String path, String sha256, Str
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // derived; keeps it out of stored records
     public boolean isUploaded() { return sha256 != null; }
 }

@@ -42,4 +42,14 @@ class JpegExportTest {
                 () -> JpegExport.encode(TestImages.solid(2, 2, 0), 0));
         assertTrue(e.getMessage().contains("1..100"), e.getMessage());
     }
+
+    @Test
+    void encodedBytesFormDecodesAndReportsBadInputAsFormatError() throws Exception {
+        byte[] png = Images.pngBytes(TestImages.solid(8, 8, 0x00000000));
+        int p = Images.pixels(Images.decode(JpegExport.encode(png, 0.9f), "x.jpg"))[0];
+        assertTrue((p & 0xff) > 250, "alpha flattened onto white");
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> JpegExport.encode("nope".getBytes(), 0.9f));
+        assertTrue(e.getMessage().startsWith("cannot decode the image to export it"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JpegExport.encode(png, 0f));
+    }
 }

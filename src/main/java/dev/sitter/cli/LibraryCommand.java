@@ -1,0 +1,43 @@
+package dev.sitter.cli;
+
+import dev.sitter.library.Library;
+import dev.sitter.library.LibraryException;
+import dev.sitter.library.SecretScrubber;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Base of the commands that work on the prompt library: resolves the library directory and
+ * turns a {@link LibraryException} into its one-paragraph message and exit code 1.
+ */
+abstract class LibraryCommand implements Command {
+    static final String LIBRARY_HELP =
+            "  --library DIR   the prompt library (default: $SITTER_LIBRARY, else ./prompt-library)\n";
+
+    @Override
+    public final int run(List<String> args, CliContext ctx) throws Exception {
+        try {
+            return execute(args, ctx);
+        } catch (LibraryException e) {
+            ctx.err().println("sitter " + name() + ": " + e.getMessage());
+            return ExitCodes.SCRIPT_ERROR;
+        }
+    }
+
+    abstract int execute(List<String> args, CliContext ctx) throws Exception;
+
+    /** The library, which must already hold recorded assets. */
+    static Library existing(Path dir, CliContext ctx) {
+        if (!Files.isDirectory(dir.resolve("records"))) {
+            throw new LibraryException("there is no prompt library with recorded assets at " + dir
+                    + "; generate something first, or point --library (or SITTER_LIBRARY) at your library.");
+        }
+        return Library.open(dir, java.time.Clock.systemUTC(), SecretScrubber.fromEnv(ctx.env()));
+    }
+
+    static String shortId(String id) { return id.substring(0, 12); }
+
+    static String nz(Object o) { return o == null ? "-" : o.toString(); }
+}

@@ -1,0 +1,109 @@
+package dev.sitter.cli;
+
+import dev.sitter.dsl.DryRunStudio;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.library.Library;
+import dev.sitter.studio.Backend;
+import dev.sitter.studio.LeonardoStudio;
+import dev.sitter.dsl.DslException;
+import dev.sitter.dsl.SitterShell;
+import dev.sitter.dsl.Studio;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code sitter run FILE.groovy [--dry-run] [--library DIR]}: runs a DSL script. */
+public final class RunCommand implements Command {
+    @Override public String name() { return "run"; }
+
+    @Override public String summary() { return "run a DSL script (generate, refine, ...); --dry-run prints the requests"; }
+
+    @Override public String help() {
+        return """
+                usage: sitter run FILE.groovy [--dry-run] [--library DIR]
+
+                Runs a Sitter DSL script: its definitions (character, style, camera, negatives,
+                template, pipeline) and its commands (generate, refine, upscale, ...).
+                Paths in the script (anchor images, include) are relative to the script's folder.
+
+                options:
+                  --dry-run      print each request as the exact JSON body it would send
+                                 (uploads shown as <upload sha256:...>), send nothing
+                  --library DIR  the prompt library (default: $SITTER_LIBRARY or ./prompt-library);
+                                 include looks here after the script's folder
+
+                exit codes: 0 ok, 1 script error (file:line:col and the fix on stderr), 2 usage error
+                Warnings (anchor sets, label noise, ignored settings) go to stderr and do not fail the run.
+
+                example:
+                  sitter run dsl-examples/quickstart.groovy --dry-run
+                """;
+    }
+
+    @Override public int run(List<String> args, CliContext ctx) {
+        boolean dryRun = false;
+        Path library = null;
+        Path script = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--dry-run" -> dryRun = true;
+                case "--library" -> {
+                    if (i + 1 >= args.size()) throw new UsageException("--library needs a folder");
+                    library = ctx.workDir().resolve(args.get(++i));
+                }
+                default -> {
+                    if (a.startsWith("-")) throw new UsageException("unknown option '" + a + "'");
+                    if (script != null) throw new UsageException("one script at a time; got '" + script + "' and '" + a + "'");
+                    script = ctx.workDir().resolve(a);
+                }
+            }
+        }
+        if (script == null) throw new UsageException("which script? e.g. sitter run dsl-examples/quickstart.groovy");
+        if (!Files.isRegularFile(script)) {
+            ctx.err().println("sitter run: no such script: " + args.stream().filter(x -> !x.startsWith("-")).findFirst().orElse("")
+                    + " (looked in " + ctx.workDir() + ")");
+            return ExitCodes.USAGE;
+        }
+        if (library == null) {
+            String env = ctx.env().get("SITTER_LIBRARY");
+            library = env != null && !env.isBlank() ? ctx.workDir().resolve(env) : ctx.workDir().resolve("prompt-library");
+        }
+        SitterShell shell = SitterShell.builder()
+                .baseDir(script.toAbsolutePath().getParent())
+                .workDir(ctx.workDir())
+                .libraryDir(library)
+                .shippedLibrary(dev.sitter.dsl.SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME")))
+                .warnings(w -> ctx.err().println(w))
+                .out(ctx.out())
+                .build();
+        if (dryRun) {
+            shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
+            return evaluate(shell, script, ctx);
+        }
+        // The backend starts only for a real run: a dry run never opens a socket.
+        try (Backend backend = Backend.open(ctx.env(), userHome(ctx), ctx.err())) {
+            shell.studio(new LeonardoStudio(backend, Library.open(library),
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+            return evaluate(shell, script, ctx);
+        }
+    }
+
+    private static int evaluate(SitterShell shell, Path script, CliContext ctx) {
+        try {
+            shell.evalFile(script);
+            return ExitCodes.OK;
+        } catch (DslException e) {
+            ctx.err().println(e.render());
+            if (ctx.stacktrace()) e.printStackTrace(ctx.err());
+            return ExitCodes.SCRIPT_ERROR;
+        }
+    }
+
+    static Path userHome(CliContext ctx) {
+        String home = ctx.env().get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+}

@@ -1,0 +1,319 @@
+package dev.sitter.dsl;
+
+import dev.sitter.model.CameraDef;
+import dev.sitter.model.CharacterDef;
+import dev.sitter.model.NegativesDef;
+import dev.sitter.model.PipelineDef;
+import dev.sitter.model.PromptSpec;
+import dev.sitter.model.StyleDef;
+import dev.sitter.model.TemplateDef;
+import dev.sitter.prompt.Compiled;
+import dev.sitter.prompt.Definitions;
+import dev.sitter.prompt.PromptException;
+import dev.sitter.prompt.PromptLint;
+import dev.sitter.prompt.PromptRequest;
+import dev.sitter.prompt.RequestValidator;
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.Script;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base class of every Sitter script: its public methods are the DSL's top-level keywords.
+ * Definitions ({@code character}, {@code style}, {@code camera}, {@code negatives}, {@code template},
+ * {@code pipeline}) run their block against a spec and register the result; {@code prompt} compiles a
+ * request without any network; the generation commands compile, then hand over to the shell's
+ * {@link Studio}.
+ */
+public abstract class SitterScript extends Script {
+    /** The top-level keywords, for "did you mean" and "wrong arguments" messages. */
+    static final List<String> KEYWORDS = List.of("character", "style", "camera", "negatives", "template", "pipeline",
+            "include", "prompt", "generate", "refine", "inpaint", "upscale", "removeBackground", "estimate", "credits",
+            "models", "run");
+    static final Map<String, String> EXAMPLES = Map.ofEntries(
+            Map.entry("character", "character('mara') { name 'Mara Voss' ... }"),
+            Map.entry("style", "style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }"),
+            Map.entry("camera", "camera('portrait85') { tokens '85mm f/1.8' }"),
+            Map.entry("negatives", "negatives('hard') { tokens 'extra fingers', 'watermark' }"),
+            Map.entry("template", "template('canonical') { style 'noir'; size 832, 1216 }"),
+            Map.entry("pipeline", "pipeline('pack') { explore count: 8; select top: 2 }"),
+            Map.entry("include", "include 'blocks/styles/noir.groovy'"),
+            Map.entry("prompt", "prompt mara, template: 'canonical', seed: 4242"),
+            Map.entry("generate", "generate mara, template: 'canonical', seed: 4242, count: 4"),
+            Map.entry("refine", "refine shots[1], strength: 0.3"),
+            Map.entry("inpaint", "inpaint shots[0], mask: 'masks/hair.png', strength: 0.5"),
+            Map.entry("upscale", "upscale best, mode: 'ultra'"),
+            Map.entry("removeBackground", "removeBackground best"),
+            Map.entry("estimate", "estimate mara, template: 'canonical', count: 4"),
+            Map.entry("credits", "credits()"),
+            Map.entry("models", "models()"),
+            Map.entry("run", "run 'pack', character: mara, template: 'canonical', seed: 4242"));
+    private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
+    private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
+    private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
+    private static final List<String> UPSCALE_OPTIONS = List.of("mode", "factor");
+
+    private SitterShell shell;
+
+    void attach(SitterShell s) { shell = s; }
+
+    private SitterShell shell() {
+        if (shell == null) throw new IllegalStateException("a Sitter script must be run by SitterShell");
+        return shell;
+    }
+
+    // ------------------------------------------------------------ definitions
+
+    /** Defines (or redefines) a character; the block sets its identity fields and anchor images. */
+    public CharacterDef character(String id,
+            @DelegatesTo(value = CharacterSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        CharacterSpec spec = new CharacterSpec(shell(), checkId(id, "character"));
+        spec.configure(body);
+        CharacterDef def = spec.build();
+        for (String w : PromptLint.anchors(def)) shell().warn(w);
+        shell().define(def);
+        return def;
+    }
+
+    /** The character with this id: {@code character('mara')}. */
+    public CharacterDef character(String id) { return (CharacterDef) lookup(Definitions.Kind.CHARACTER, id); }
+
+    public StyleDef style(String id, @DelegatesTo(value = StyleSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        StyleSpec spec = new StyleSpec(shell(), checkId(id, "style"));
+        spec.configure(body);
+        StyleDef def = spec.build();
+        shell().define(def);
+        return def;
+    }
+
+    public StyleDef style(String id) { return (StyleDef) lookup(Definitions.Kind.STYLE, id); }
+
+    public CameraDef camera(String id, @DelegatesTo(value = TokensSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        TokensSpec spec = new TokensSpec(shell(), "camera", checkId(id, "camera"), "tokens '85mm f/1.8', 'head and shoulders'");
+        spec.configure(body);
+        CameraDef def = new CameraDef(id, spec.tokens());
+        shell().define(def);
+        return def;
+    }
+
+    public CameraDef camera(String id) { return (CameraDef) lookup(Definitions.Kind.CAMERA, id); }
+
+    public NegativesDef negatives(String id, @DelegatesTo(value = TokensSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        TokensSpec spec = new TokensSpec(shell(), "negatives", checkId(id, "negatives"), "tokens 'extra fingers', 'watermark'");
+        spec.configure(body);
+        NegativesDef def = new NegativesDef(id, spec.tokens());
+        shell().define(def);
+        return def;
+    }
+
+    public NegativesDef negatives(String id) { return (NegativesDef) lookup(Definitions.Kind.NEGATIVES, id); }
+
+    public TemplateDef template(String id, @DelegatesTo(value = TemplateSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        TemplateSpec spec = new TemplateSpec(shell(), checkId(id, "template"));
+        spec.configure(body);
+        TemplateDef def = spec.build();
+        shell().define(def);
+        return def;
+    }
+
+    public TemplateDef template(String id) { return (TemplateDef) lookup(Definitions.Kind.TEMPLATE, id); }
+
+    public PipelineDef pipeline(String id, @DelegatesTo(value = PipelineSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        PipelineSpec spec = new PipelineSpec(shell(), checkId(id, "pipeline"));
+        spec.configure(body);
+        PipelineDef def = spec.build();
+        shell().define(def);
+        return def;
+    }
+
+    public PipelineDef pipeline(String id) { return (PipelineDef) lookup(Definitions.Kind.PIPELINE, id); }
+
+    /** Runs a block file: the script's folder, then the prompt library, then the shipped prompt-library/. */
+    public Object include(String path) { return shell().include(path); }
+
+    // ------------------------------------------------------------ compiling
+
+    /** The compiled request, with no network: {@code prompt mara, template: 'canonical', seed: 4242}. */
+    public PromptSpec prompt(Map<String, Object> opts, Object subject) {
+        Args.options(opts, PROMPT_OPTIONS, "prompt", "");
+        return compile(subject, opts, "prompt");
+    }
+
+    public PromptSpec prompt(Object subject) { return prompt(Map.of(), subject); }
+
+    public List<?> generate(Map<String, Object> opts, Object subject) {
+        Args.options(opts, PROMPT_OPTIONS, "generate", "");
+        return shell().studio().generate(compile(subject, opts, "generate"));
+    }
+
+    public List<?> generate(Object subject) { return generate(Map.of(), subject); }
+
+    /** Image-to-image: {@code refine shots[1], strength: 0.3} (optionally with character:/template: to change the request). */
+    public Object refine(Map<String, Object> opts, Object asset) {
+        Args.options(opts, REFINE_OPTIONS, "refine", "");
+        double strength = strength(opts, "refine");
+        PromptSpec spec = optionalSpec(opts, "refine");
+        return shell().studio().refine(asset(asset, "refine"), spec, strength);
+    }
+
+    public Object inpaint(Map<String, Object> opts, Object asset) {
+        Args.options(opts, INPAINT_OPTIONS, "inpaint", "");
+        if (!opts.containsKey("mask")) {
+            throw new DslException("`inpaint` needs a mask image: " + EXAMPLES.get("inpaint")).token("inpaint");
+        }
+        String mask = Args.text(opts.get("mask"), "mask", " in inpaint", "mask: 'masks/hair.png'");
+        Path maskFile = shell().resolveReference(shell().anchorImage(mask, null).path());
+        Double strength = opts.containsKey("strength") ? strength(opts, "inpaint") : null;
+        PromptSpec spec = optionalSpec(opts, "inpaint");
+        return shell().studio().inpaint(asset(asset, "inpaint"), maskFile, spec, strength);
+    }
+
+    public Object upscale(Map<String, Object> opts, Object asset) {
+        Args.options(opts, UPSCALE_OPTIONS, "upscale", "");
+        if (opts.containsKey("mode")) {
+            String mode = Args.text(opts.get("mode"), "mode", " in upscale", "mode: 'ultra'");
+            if (!mode.equals("standard") && !mode.equals("ultra")) {
+                throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard' or mode: 'ultra'").token(mode);
+            }
+        }
+        return shell().studio().upscale(asset(asset, "upscale"), new LinkedHashMap<>(opts));
+    }
+
+    public Object upscale(Object asset) { return upscale(Map.of(), asset); }
+
+    public Object removeBackground(Object asset) { return shell().studio().removeBackground(asset(asset, "removeBackground")); }
+
+    public Object estimate(Map<String, Object> opts, Object subject) {
+        Args.options(opts, PROMPT_OPTIONS, "estimate", "");
+        return shell().studio().estimate(compile(subject, opts, "estimate"));
+    }
+
+    public Object estimate(Object subject) { return estimate(Map.of(), subject); }
+
+    public Object credits() { return shell().studio().credits(); }
+
+    /** {@code credits} written without parentheses. */
+    public Object getCredits() { return credits(); }
+
+    public Object models() { return shell().studio().models(); }
+
+    /** {@code models} written without parentheses. */
+    public Object getModels() { return models(); }
+
+    /** {@code run 'pack', character: mara, template: 'canonical', seed: 4242}. */
+    public Object run(Map<String, Object> opts, Object pipeline) {
+        PipelineDef p = pipeline instanceof PipelineDef d ? d
+                : (PipelineDef) lookup(Definitions.Kind.PIPELINE, Args.text(pipeline, "run", "", EXAMPLES.get("run")));
+        if (!opts.containsKey("character")) {
+            throw new DslException("`run '" + p.id() + "'` needs a character: " + EXAMPLES.get("run")).token("run");
+        }
+        Map<String, Object> promptOpts = new LinkedHashMap<>();
+        Map<String, Object> rest = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : opts.entrySet()) {
+            if (e.getKey().equals("character")) continue;
+            if (PROMPT_OPTIONS.contains(e.getKey())) promptOpts.put(e.getKey(), e.getValue());
+            else rest.put(e.getKey(), e.getValue());
+        }
+        PromptSpec spec = compile(opts.get("character"), promptOpts, "run");
+        return shell().studio().runPipeline(p, spec, rest);
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private PromptSpec compile(Object subject, Map<String, Object> opts, String command) {
+        CharacterDef character = null;
+        String text = null;
+        if (subject instanceof CharacterDef c) character = c;
+        else if (subject instanceof CharSequence s) {
+            character = (CharacterDef) shell().definitions().find(Definitions.Kind.CHARACTER, s.toString());
+            if (character == null) text = s.toString();
+        } else {
+            throw new DslException("`" + command + "` takes a character (e.g. " + command + " mara, ...) or prompt text in quotes; got "
+                    + Args.show(subject)).token(command);
+        }
+        TemplateDef template = null;
+        Object t = opts.get("template");
+        if (t instanceof TemplateDef d) template = d;
+        else if (t != null) template = (TemplateDef) lookup(Definitions.Kind.TEMPLATE, Args.text(t, "template", " in " + command, "template: 'canonical'"));
+        Long seed = opts.containsKey("seed") ? Args.longValue(opts.get("seed"), "seed", " in " + command, "seed: 4242") : null;
+        Integer count = opts.containsKey("count") ? Args.integer(opts.get("count"), "count", " in " + command, "count: 4") : null;
+        String scene = opts.containsKey("scene") ? Args.text(opts.get("scene"), "scene", " in " + command, "scene: 'in the rain'") : null;
+
+        @SuppressWarnings("unchecked")
+        List<CharacterDef> all = (List<CharacterDef>) (List<?>) List.copyOf(shell().definitions().all(Definitions.Kind.CHARACTER).values());
+        if (text != null) PromptLint.handWritten(text, all).forEach(shell()::warn);
+        if (scene != null) PromptLint.handWritten(scene, all).forEach(shell()::warn);
+
+        CallSite at = shell().callSite();
+        Compiled compiled;
+        try {
+            compiled = shell().compile(new PromptRequest(character, text, template, seed, count, scene, at.file(), at.line()));
+        } catch (PromptException e) {
+            throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage(), e)
+                    .token(e.field().equals("template") ? "template" : null);
+        }
+        compiled.warnings().forEach(shell()::warn);
+        return compiled.spec();
+    }
+
+    private PromptSpec optionalSpec(Map<String, Object> opts, String command) {
+        if (!opts.containsKey("character") && !opts.containsKey("template")) {
+            if (opts.containsKey("seed") || opts.containsKey("scene")) {
+                throw new DslException("`" + command + "` with seed: or scene: also needs character: and template: to build the new request")
+                        .token(command);
+            }
+            return null;
+        }
+        if (!opts.containsKey("character")) {
+            throw new DslException("`" + command + "` with template: also needs character:, e.g. character: mara").token(command);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (String k : PROMPT_OPTIONS) if (opts.containsKey(k)) p.put(k, opts.get(k));
+        return compile(opts.get("character"), p, command);
+    }
+
+    private double strength(Map<String, Object> opts, String command) {
+        if (!opts.containsKey("strength")) {
+            throw new DslException("`" + command + "` needs a strength: " + EXAMPLES.get(command)).token(command);
+        }
+        double s = Args.number(opts.get("strength"), "strength", " in " + command, "strength: 0.3");
+        try {
+            RequestValidator.initStrength(s, dev.sitter.prompt.ModelProfiles.builtIn().resolve("Leonardo Kino XL"));
+        } catch (PromptException e) {
+            throw new DslException(e.getMessage(), e).token("strength");
+        }
+        return s;
+    }
+
+    private static Object asset(Object asset, String command) {
+        if (asset == null) {
+            throw new DslException("`" + command + "` got nothing (null) to work on; pass an image from generate, e.g. shots[0]")
+                    .token(command);
+        }
+        if (asset instanceof List<?> l) {
+            throw new DslException("`" + command + "` works on one image but got a list of " + l.size()
+                    + "; pick one, e.g. shots[0]").token(command);
+        }
+        return asset;
+    }
+
+    private Object lookup(Definitions.Kind kind, String id) {
+        try {
+            return shell().definitions().get(kind, id);
+        } catch (PromptException e) {
+            throw new DslException(e.getMessage(), e).token(id);
+        }
+    }
+
+    private static String checkId(String id, String kind) {
+        if (id == null || id.isBlank() || !id.strip().equals(id)) {
+            throw new DslException(kind + " id '" + id + "' must be a non-empty word without surrounding spaces, e.g. "
+                    + kind + "('mara') { ... }").token(kind);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,474 @@
+package dev.sitter.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sitter.imaging.ImageFormatException;
+import dev.sitter.imaging.JpegXmp;
+import dev.sitter.imaging.PngChunks;
+import dev.sitter.imaging.ProvenanceMetadata;
+import dev.sitter.imaging.XmpPacket;
+import dev.sitter.model.Json;
+import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
+import dev.sitter.util.Sha256;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A prompt library on disk (layout in docs/library-format.md):
+ * <pre>
+ *   objects/sha256/ab/cdef...      image bytes exactly as the backend served them (named by SHA-256)
+ *   assets/CHARACTER/ID.png        the same image with the provenance embedded (what users open)
+ *   records/ab/ID.json             the provenance record (authoritative)
+ *   index/assets.tsv               append-only query index (derived, rebuildable)
+ *   ledger.csv                     one row per asset: cost and price
+ *   journal/intents.log            intents journaled before paid requests
+ *   tmp/                           recovery markers for in-flight writes
+ *   .lock                          the single-writer lock
+ * </pre>
+ * Every change takes the library lock, so several processes may share one library.
+ * A crash at any point is repaired by {@link #recover()}, which every change runs first.
+ */
+public final class Library {
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
+    private static final String MARKER_SUFFIX = ".pending";
+
+    private final Path root;
+    private final LibraryLock lock;
+    private final Clock clock;
+    private final String tool;
+    private final SecretScrubber scrubber;
+    private final RecordIndex index;
+    private final Ledger ledger;
+    private final Journal journal;
+
+    private Library(Path root, Clock clock, String tool, SecretScrubber scrubber) {
+        this.root = root.toAbsolutePath().normalize();
+        this.lock = new LibraryLock(this.root);
+        this.clock = clock;
+        this.tool = tool;
+        this.scrubber = scrubber;
+        this.index = new RecordIndex(this.root.resolve("index").resolve("assets.tsv"));
+        this.ledger = new Ledger(this.root.resolve("ledger.csv"));
+        this.journal = new Journal(this.root.resolve("journal").resolve("intents.log"), lock, clock, scrubber);
+    }
+
+    /** Opens (and on first write creates) the library at {@code root}, scrubbing LEONARDO_API_KEY from all it writes. */
+    public static Library open(Path root) {
+        return open(root, Clock.systemUTC(), SecretScrubber.fromEnv(System.getenv()));
+    }
+
+    public static Library open(Path root, Clock clock, SecretScrubber scrubber) {
+        return new Library(root, clock, "sitter/" + toolVersion(), scrubber);
+    }
+
+    static String toolVersion() {
+        String v = Library.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public Path root() { return root; }
+
+    public Journal journal() { return journal; }
+
+    public Ledger ledger() { return ledger; }
+
+    /** Whether anything was ever recorded here. */
+    public boolean exists() { return Files.isDirectory(root.resolve("records")); }
+
+    // ---------------------------------------------------------------- recording
+
+    /**
+     * Records one generated image: stores the bytes, writes the metadata-carrying copy and the
+     * provenance record, appends the index line and the ledger row. Returns when all of it is
+     * durable. Recording the same bytes again changes nothing and returns the existing record.
+     *
+     * @param image the image bytes exactly as the backend served them (PNG or JPEG get embedded metadata)
+     * @param spec  the request that made it
+     * @param facts what the backend reported
+     * @throws LibraryException when the bytes are not a valid image (nothing is written)
+     */
+    public RecordedAsset record(byte[] image, PromptSpec spec, GenerationFacts facts) throws IOException {
+        validateImage(image, facts);
+        String assetId = Sha256.hex(image);
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            recover();
+            Path recordFile = recordPath(assetId);
+            if (Files.exists(recordFile)) {
+                Provenance existing = read(recordFile);
+                return new RecordedAsset(assetId, imagePath(existing), recordFile, existing, true);
+            }
+            String mediaType = ProvenanceMetadata.mediaType(image);
+            Integer[] size = size(image);
+            Provenance.ImageFile original = new Provenance.ImageFile(rel(objectPath(assetId)), assetId, image.length,
+                    mediaType, size[0], size[1]);
+            boolean embeddable = ProvenanceMetadata.canEmbed(image);
+            Path assetFile = embeddable ? assetPath(spec.recipe().characterId(), assetId, mediaType) : null;
+            Provenance draft = draft(assetId, spec, facts, new Provenance.Files(original, null));
+
+            Marker marker = new Marker("record", assetId, index.length(), ledger.length(),
+                    embeddable ? List.of(rel(objectPath(assetId)), rel(assetFile)) : List.of(rel(objectPath(assetId))));
+            Path markerFile = writeMarker(marker);
+
+            storeObject(assetId, image);
+            Provenance.ImageFile embedded = null;
+            if (embeddable) {
+                // The copy carries the record minus its own hash (a file cannot contain its own hash).
+                String draftJson = Json.pretty(draft) + "\n";
+                byte[] withMeta;
+                try {
+                    withMeta = ProvenanceMetadata.embed(image, draft, draftJson);
+                } catch (ImageFormatException e) {
+                    throw new LibraryException("cannot embed provenance into the image of generation "
+                            + facts.generationId() + ": " + e.getMessage());
+                }
+                DurableFiles.writeAtomically(assetFile, withMeta);
+                embedded = new Provenance.ImageFile(rel(assetFile), Sha256.hex(withMeta), withMeta.length,
+                        mediaType, size[0], size[1]);
+            }
+            Provenance p = draft.withFiles(new Provenance.Files(original, embedded));
+            DurableFiles.writeAtomically(recordFile, (Json.pretty(p) + "\n").getBytes(StandardCharsets.UTF_8));
+            index.append(IndexEntry.of(p));
+            ledger.append(scrub(Ledger.Row.of(p)));
+            DurableFiles.delete(markerFile);
+            return new RecordedAsset(assetId, embedded != null ? assetFile : objectPath(assetId), recordFile, p, false);
+        }
+    }
+
+    /** The record as it will be written, secrets scrubbed (the scrubbed JSON is parsed back so file and object agree). */
+    private Provenance draft(String assetId, PromptSpec spec, GenerationFacts f, Provenance.Files files) {
+        String step = f.step() == null ? "generate" : f.step();
+        String dst = "inpaint".equalsIgnoreCase(step) ? XmpPacket.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA
+                : XmpPacket.TRAINED_ALGORITHMIC_MEDIA;
+        Provenance p = new Provenance(Provenance.SCHEMA, assetId, true, dst, step, f.parentId(), spec, f.seedReturned(),
+                Provenance.BackendIds.of(f.generationId(), f.imageId(), f.variationId(), f.uploads()), f.cost(),
+                f.backend(), tool,
+                new Provenance.Times(f.requestedAt() == null ? null : f.requestedAt().toString(),
+                        f.completedAt() == null ? null : f.completedAt().toString(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()),
+                f.qa(), files);
+        String json = Json.pretty(p);
+        String clean = scrubber.apply(json);
+        return clean.equals(json) ? p : parse(clean, "the record of " + assetId);
+    }
+
+    private Ledger.Row scrub(Ledger.Row r) {
+        return new Ledger.Row(r.assetId(), r.date(), scrubber.apply(r.character()), r.step(), scrubber.apply(r.prompt()),
+                r.seed(), scrubber.apply(r.model()), r.renderCost(), r.costUnit(), r.finalAssetPrice());
+    }
+
+    private void storeObject(String assetId, byte[] image) throws IOException {
+        Path obj = objectPath(assetId);
+        if (Files.exists(obj) && Sha256.file(obj).equals(assetId)) return; // content-addressed: same name, same bytes
+        DurableFiles.writeAtomically(obj, image);
+    }
+
+    private static void validateImage(byte[] image, GenerationFacts f) {
+        String what = "the image of generation " + (f.generationId() == null ? "(no id)" : f.generationId());
+        if (image == null || image.length == 0) throw new LibraryException(what + " is empty; nothing was recorded.");
+        try {
+            if (PngChunks.isPng(image)) PngChunks.read(image);
+            else if (JpegXmp.isJpeg(image)) JpegXmp.read(image);
+            else if (ProvenanceMetadata.mediaType(image).equals("application/octet-stream")) {
+                throw new ImageFormatException("it is not a PNG, JPEG or WebP file");
+            }
+        } catch (ImageFormatException e) {
+            throw new LibraryException(what + " is not a valid image: " + e.getMessage()
+                    + ". Nothing was recorded; download it again.");
+        }
+    }
+
+    private static Integer[] size(byte[] image) {
+        if (PngChunks.isPng(image)) {
+            try {
+                int[] wh = PngChunks.size(image);
+                return new Integer[] {wh[0], wh[1]};
+            } catch (ImageFormatException e) {
+                return new Integer[] {null, null};
+            }
+        }
+        return new Integer[] {null, null};
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    /** Replaces the QA results of an asset (the embedded copy keeps the record as first written). */
+    public Provenance setQa(String idOrPrefix, List<Provenance.QaResult> results) throws IOException {
+        String id = resolve(idOrPrefix);
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            recover();
+            Provenance p = get(id).withQa(results);
+            Path markerFile = writeMarker(new Marker("update", id, index.length(), ledger.length(), List.of()));
+            DurableFiles.writeAtomically(recordPath(id), (scrubber.apply(Json.pretty(p)) + "\n").getBytes(StandardCharsets.UTF_8));
+            index.append(IndexEntry.of(p));
+            DurableFiles.delete(markerFile);
+            return p;
+        }
+    }
+
+    /** Sets final_asset_price in the ledger. */
+    public void setPrice(String idOrPrefix, BigDecimal price) throws IOException {
+        String id = resolve(idOrPrefix);
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            recover();
+            if (!ledger.setPrice(id, price)) {
+                throw new LibraryException("asset " + id + " has no row in " + ledger.file()
+                        + "; run 'sitter verify' to find out why.");
+            }
+        }
+    }
+
+    /** Rebuilds index/assets.tsv from the records (after hand edits or a damaged index). */
+    public int reindex() throws IOException {
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            recover();
+            List<IndexEntry> entries = new ArrayList<>();
+            for (Path f : recordFiles()) {
+                try {
+                    entries.add(IndexEntry.of(read(f)));
+                } catch (LibraryException e) {
+                    // an unreadable record stays out of the index; verify reports it
+                }
+            }
+            entries.sort(java.util.Comparator.comparing(e -> e.recordedAt() == null ? "" : e.recordedAt()));
+            index.rewrite(entries);
+            return entries.size();
+        }
+    }
+
+    /**
+     * Writes a JPEG rendition of an asset to {@code target} (outside or inside the library), with
+     * the same XMP as the recorded copy: digital source type, AI system, prompt, and the asset's
+     * record (so the export still names the asset it came from). The library is not changed.
+     *
+     * @param quality JPEG quality, 0.0-1.0 (0.92 is a good default)
+     */
+    public Path exportJpeg(String idOrPrefix, Path target, float quality) throws IOException {
+        Provenance p = get(idOrPrefix);
+        byte[] original = Files.readAllBytes(root.resolve(p.files().original().path()));
+        Provenance snapshot = p.withFiles(new Provenance.Files(p.files().original(), null));
+        try {
+            byte[] jpeg = dev.sitter.imaging.JpegExport.encode(original, quality);
+            DurableFiles.writeAtomically(target, ProvenanceMetadata.embed(jpeg, snapshot,
+                    scrubber.apply(Json.pretty(snapshot)) + "\n"));
+        } catch (ImageFormatException e) {
+            throw new LibraryException("cannot export asset " + p.assetId() + " as JPEG: " + e.getMessage());
+        }
+        return target;
+    }
+
+    // ---------------------------------------------------------------- crash recovery
+
+    /** A write in flight: what to undo or finish if the process dies before deleting this marker. */
+    record Marker(String op, String assetId, long indexLength, long ledgerLength, List<String> files) {}
+
+    private Path writeMarker(Marker m) throws IOException {
+        Path f = root.resolve("tmp").resolve(m.assetId() + "." + m.op() + MARKER_SUFFIX);
+        DurableFiles.writeAtomically(f, Json.compact(m).getBytes(StandardCharsets.UTF_8));
+        return f;
+    }
+
+    /**
+     * Finishes or undoes writes a crash interrupted. Holding the lock, any marker left in tmp/
+     * belongs to a dead process: the index and ledger are cut back to their length before that
+     * write; if the record made it to disk its index line and ledger row are appended again,
+     * otherwise the unrecorded image files are removed. Idempotent; cheap when tmp/ is empty.
+     *
+     * @return how many interrupted writes were repaired
+     */
+    public int recover() throws IOException {
+        Path tmp = root.resolve("tmp");
+        if (!Files.isDirectory(tmp)) return 0;
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            List<Path> markers = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
+                for (Path p : ds) {
+                    if (p.getFileName().toString().endsWith(MARKER_SUFFIX)) markers.add(p);
+                    else if (DurableFiles.isTemp(p)) Files.deleteIfExists(p);
+                }
+            }
+            for (Path mf : markers) {
+                Marker m;
+                try {
+                    m = Json.MAPPER.readValue(Files.readAllBytes(mf), Marker.class);
+                } catch (IOException e) {
+                    // A torn marker means the crash came before any other write of that operation.
+                    DurableFiles.delete(mf);
+                    continue;
+                }
+                DurableFiles.truncate(index.file(), m.indexLength());
+                DurableFiles.truncate(ledger.file(), m.ledgerLength());
+                Path recordFile = recordPath(m.assetId());
+                Provenance p = null;
+                if (Files.exists(recordFile)) {
+                    try {
+                        p = read(recordFile);
+                    } catch (LibraryException e) {
+                        p = null; // verify will name it
+                    }
+                }
+                if (p != null) {
+                    index.append(IndexEntry.of(p));
+                    if (m.op().equals("record")) ledger.append(scrub(Ledger.Row.of(p)));
+                } else if (m.op().equals("record")) {
+                    for (String f : m.files()) DurableFiles.delete(root.resolve(f));
+                }
+                for (String f : m.files()) deleteTemps(root.resolve(f).getParent());
+                deleteTemps(recordFile.getParent());
+                deleteTemps(root);
+                deleteTemps(index.file().getParent());
+                DurableFiles.delete(mf);
+            }
+            return markers.size();
+        }
+    }
+
+    private static void deleteTemps(Path dir) throws IOException {
+        if (dir == null || !Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*" + DurableFiles.TEMP_SUFFIX)) {
+            for (Path p : ds) Files.deleteIfExists(p);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The full asset id for an id or a unique prefix of at least 4 hex digits, like git. */
+    public String resolve(String idOrPrefix) {
+        String q = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase();
+        if (!HEX_PREFIX.matcher(q).matches()) {
+            throw new LibraryException("'" + idOrPrefix + "' is not an asset id: ids are SHA-256 hex digits "
+                    + "(see 'sitter ls'); a unique prefix of 4 or more digits is enough.");
+        }
+        if (q.length() < 4) throw new LibraryException("asset id prefix '" + q + "' is too short: give at least 4 hex digits.");
+        if (HEX64.matcher(q).matches()) {
+            if (!Files.exists(recordPath(q))) throw new LibraryException("no asset " + q + " in the library at " + root + ".");
+            return q;
+        }
+        Path dir = root.resolve("records").resolve(q.substring(0, 2));
+        List<String> hits = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, q + "*.json")) {
+                for (Path p : ds) hits.add(p.getFileName().toString().replace(".json", ""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (hits.isEmpty()) throw new LibraryException("no asset starts with '" + q + "' in the library at " + root + ".");
+        if (hits.size() > 1) {
+            java.util.Collections.sort(hits);
+            throw new LibraryException("asset id prefix '" + q + "' is ambiguous: it matches "
+                    + hits.stream().limit(5).map(h -> h.substring(0, 12)).collect(Collectors.joining(", "))
+                    + (hits.size() > 5 ? " and " + (hits.size() - 5) + " more" : "") + "; give more digits.");
+        }
+        return hits.get(0);
+    }
+
+    /** The record of an asset (id or unique prefix). */
+    public Provenance get(String idOrPrefix) {
+        return read(recordPath(resolve(idOrPrefix)));
+    }
+
+    Provenance read(Path recordFile) {
+        String json;
+        try {
+            json = Files.readString(recordFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LibraryException("the record " + recordFile + " is missing; run 'sitter verify'.");
+        } catch (IOException e) {
+            throw new LibraryException("cannot read the record " + recordFile + ": " + e.getMessage());
+        }
+        return parse(json, "the record " + recordFile);
+    }
+
+    static Provenance parse(String json, String what) {
+        try {
+            Provenance p = Json.MAPPER.readValue(json, Provenance.class);
+            if (p.schema() == null || !p.schema().startsWith("sitter.provenance/")) {
+                throw new LibraryException(what + " is not a Sitter provenance record (schema '" + p.schema() + "').");
+            }
+            if (!p.schema().equals(Provenance.SCHEMA)) {
+                throw new LibraryException(what + " uses schema " + p.schema() + ", newer than this Sitter ("
+                        + Provenance.SCHEMA + "); upgrade Sitter to read it.");
+            }
+            if (p.assetId() == null || p.request() == null) {
+                throw new LibraryException(what + " lacks assetId or request; restore it from a backup or run 'sitter verify'.");
+            }
+            return p;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new LibraryException(what + " is not valid JSON" + where + ": " + e.getOriginalMessage()
+                    + ". Restore it from a backup or run 'sitter verify'.");
+        }
+    }
+
+    /** Index entries matching the query, oldest first. */
+    public List<IndexEntry> find(Query q) throws IOException {
+        List<IndexEntry> out = new ArrayList<>();
+        for (IndexEntry e : index.read(q.indexNeedle()).latest().values()) if (q.matches(e)) out.add(e);
+        return out;
+    }
+
+    /** Checks everything (see {@link Verifier}); repairs crash leftovers first. */
+    public VerifyReport verify() throws IOException {
+        return new Verifier(this).run();
+    }
+
+    RecordIndex index() { return index; }
+
+    LibraryLock lock() { return lock; }
+
+    // ---------------------------------------------------------------- paths
+
+    public Path recordPath(String assetId) {
+        return root.resolve("records").resolve(assetId.substring(0, 2)).resolve(assetId + ".json");
+    }
+
+    public Path objectPath(String assetId) {
+        return root.resolve("objects").resolve("sha256").resolve(assetId.substring(0, 2)).resolve(assetId.substring(2));
+    }
+
+    /** The file to open for an asset: the metadata-carrying copy, else the original. */
+    public Path imagePath(Provenance p) {
+        Provenance.ImageFile f = p.files().embedded() != null ? p.files().embedded() : p.files().original();
+        return root.resolve(f.path());
+    }
+
+    private Path assetPath(String character, String assetId, String mediaType) {
+        String dir = character == null || character.isBlank() ? "_none" : character.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (dir.startsWith(".")) dir = "_" + dir;
+        String ext = switch (mediaType) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/webp" -> ".webp";
+            default -> ".bin";
+        };
+        return root.resolve("assets").resolve(dir).resolve(assetId + ext);
+    }
+
+    String rel(Path p) {
+        return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    List<Path> recordFiles() throws IOException {
+        Path dir = root.resolve("records");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var s = Files.walk(dir, 2)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    static boolean isAssetId(String s) { return HEX64.matcher(s).matches(); }
+}

@@ -1,0 +1,143 @@
+package dev.sitter.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The provenance record of one image: everything needed to audit it and to send the exact
+ * request again. Stored as JSON (schema {@value #SCHEMA}, documented in docs/library-format.md)
+ * in the library and embedded in the image itself.
+ *
+ * <p>The recipe (character, identity anchor, template/style/camera/negatives ids, definitions
+ * hash, script file and line) travels inside {@code request.recipe}; the requested seed is
+ * {@code request.seed}, the seed the backend reports is {@code seedReturned}.
+ *
+ * @param schema            always {@value #SCHEMA} for this layout
+ * @param assetId           SHA-256 (lowercase hex) of the image bytes exactly as the backend served them
+ * @param aiGenerated       always true: every image Sitter records was made by a model
+ * @param digitalSourceType the IPTC digital source type URI written into the image's XMP
+ * @param step              lineage step: generate, explore, refine, inpaint, upscale, grade, ...
+ * @param parentId          the asset this one was made from, or null for a first generation
+ * @param request           the compiled request, recipe included
+ * @param seedReturned      the seed the backend reports for this image, or null
+ * @param leonardo          the backend's ids for the job and image
+ * @param cost              what the job cost, as the backend reported it, or null
+ * @param backend           live or sandbox, and the base URL used
+ * @param tool              the Sitter version that recorded it, e.g. "sitter/0.1.0"
+ * @param times             when it was requested, completed and recorded (ISO-8601 UTC)
+ * @param qa                quality checks run on it (may grow after recording)
+ * @param files             the stored files: the original bytes and the metadata-carrying copy
+ */
+public record Provenance(
+        String schema,
+        String assetId,
+        boolean aiGenerated,
+        String digitalSourceType,
+        String step,
+        String parentId,
+        PromptSpec request,
+        Long seedReturned,
+        BackendIds leonardo,
+        Cost cost,
+        Backend backend,
+        String tool,
+        Times times,
+        List<QaResult> qa,
+        Files files) {
+
+    public static final String SCHEMA = "sitter.provenance/1";
+
+    public Provenance {
+        qa = qa == null ? List.of() : List.copyOf(qa);
+        if (leonardo == null) leonardo = new BackendIds(null, null, null, null);
+        if (times == null) times = new Times(null, null, null);
+    }
+
+    /** The backend's ids. {@code uploads} maps a local file's SHA-256 to the id it got on upload. */
+    public record BackendIds(String generationId, String imageId, String variationId, SortedMap<String, String> uploads) {
+        public BackendIds {
+            uploads = uploads == null ? new TreeMap<>() : new TreeMap<>(uploads);
+        }
+
+        public static BackendIds of(String generationId, String imageId, String variationId, Map<String, String> uploads) {
+            return new BackendIds(generationId, imageId, variationId, uploads == null ? null : new TreeMap<>(uploads));
+        }
+    }
+
+    /** A cost exactly as the backend reported it, e.g. 12 "credits". */
+    public record Cost(BigDecimal amount, String unit) {}
+
+    /** Where the image came from: {@code live} (Leonardo) or {@code sandbox}, and the base URL. */
+    public record Backend(String kind, String baseUrl) {}
+
+    /** ISO-8601 UTC instants; requested/completed may be null when unknown. */
+    public record Times(String requestedAt, String completedAt, String recordedAt) {}
+
+    /**
+     * One quality check.
+     *
+     * @param check  what was checked, e.g. "eyes match the anchors"
+     * @param status pass, fail or skip
+     * @param score  a score when the check has one, else null
+     * @param note   free text, or null
+     * @param at     when it was checked (ISO-8601 UTC), or null
+     */
+    public record QaResult(String check, String status, Double score, String note, String at) {}
+
+    /**
+     * One stored file.
+     *
+     * @param path      path relative to the library root, with '/' separators
+     * @param sha256    SHA-256 of the file's bytes
+     * @param bytes     its size
+     * @param mediaType image/png, image/jpeg, ...
+     * @param width     pixels, or null when unknown
+     * @param height    pixels, or null when unknown
+     */
+    public record ImageFile(String path, String sha256, long bytes, String mediaType, Integer width, Integer height) {}
+
+    /** The original (named by the asset id) and the copy with embedded metadata (null if the format has none). */
+    public record Files(ImageFile original, ImageFile embedded) {}
+
+    /**
+     * The request to send again to remake this image: the request exactly as recorded, except that
+     * a seed left unset at the time is replaced by the seed the backend reported, so a replay is
+     * deterministic.
+     */
+    public PromptSpec toSpec() {
+        if (request.seed() == null && seedReturned != null) return request.withSeed(seedReturned);
+        return request;
+    }
+
+    /** pass when every check passed, fail when any failed, none when there are no checks. */
+    @JsonIgnore
+    public String qaStatus() {
+        if (qa.isEmpty()) return "none";
+        for (QaResult r : qa) if ("fail".equalsIgnoreCase(r.status())) return "fail";
+        for (QaResult r : qa) if (!"pass".equalsIgnoreCase(r.status())) return "partial";
+        return "pass";
+    }
+
+    /** The seed that made this image: the returned one when known, else the requested one. */
+    @JsonIgnore
+    public Long seed() { return seedReturned != null ? seedReturned : request.seed(); }
+
+    @JsonIgnore
+    public Recipe recipe() { return request.recipe(); }
+
+    /** A copy with these QA results. */
+    public Provenance withQa(List<QaResult> results) {
+        return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
+                leonardo, cost, backend, tool, times, results, files);
+    }
+
+    public Provenance withFiles(Files newFiles) {
+        return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
+                leonardo, cost, backend, tool, times, qa, newFiles);
+    }
+}

@@ -1,0 +1,263 @@
+package dev.sitter.studio;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sitter.dsl.DslException;
+import dev.sitter.dsl.Studio;
+import dev.sitter.leonardo.Cost;
+import dev.sitter.leonardo.GeneratedImage;
+import dev.sitter.leonardo.GenerationResult;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.leonardo.JobListener;
+import dev.sitter.leonardo.LeonardoClient;
+import dev.sitter.leonardo.LeonardoException;
+import dev.sitter.leonardo.UniversalUpscale;
+import dev.sitter.leonardo.VariationResult;
+import dev.sitter.library.GenerationFacts;
+import dev.sitter.library.Journal;
+import dev.sitter.library.Library;
+import dev.sitter.library.RecordedAsset;
+import dev.sitter.model.InitImage;
+import dev.sitter.model.PipelineDef;
+import dev.sitter.model.PromptSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The real {@link Studio}: runs the DSL's commands through the Leonardo client (live or sandbox)
+ * and records every image in the library. Intent is journaled before each paid request and
+ * completed once the images and records are durable, so a killed run loses nothing it paid for.
+ */
+public final class LeonardoStudio implements Studio {
+    private final Backend backend;
+    private final Library library;
+    private final ImageSource images;
+    private final Consumer<Asset> onAsset;
+
+    /**
+     * @param images  reads reference files (paths as compiled, relative to the script)
+     * @param onAsset told about every asset recorded (the console's session list, progress)
+     */
+    public LeonardoStudio(Backend backend, Library library, ImageSource images, Consumer<Asset> onAsset) {
+        this.backend = backend;
+        this.library = library;
+        this.images = images;
+        this.onAsset = onAsset;
+    }
+
+    private LeonardoClient client() { return backend.client(); }
+
+    @Override public List<Asset> generate(PromptSpec spec) {
+        return paid("generate", spec, null, listener -> client().generate(spec, images, listener));
+    }
+
+    @Override public Asset refine(Object asset, PromptSpec spec, double strength) {
+        Asset parent = asset(asset, "refine");
+        PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
+        List<Asset> made;
+        if (parent.variation()) {
+            // Variation ids (upscales, nobg) cannot be init_generation_image_id: send the file itself.
+            PromptSpec withInit = base.withInit(new InitImage(parent.path().toString(), sha(parent.path()), null, strength));
+            made = paid("refine", withInit, parent.id(), l -> client().generate(withInit, images, l));
+        } else {
+            PromptSpec withInit = base.withInit(new InitImage(null, null, parent.leonardoImageId(), strength));
+            made = paid("refine", withInit, parent.id(), l -> client().refine(base, parent.leonardoImageId(), strength, images, l));
+        }
+        return made.size() == 1 ? made.get(0) : first(made, "refine");
+    }
+
+    @Override public Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength) {
+        Asset parent = asset(asset, "inpaint");
+        PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
+        byte[] init = read(parent.path());
+        byte[] maskBytes = read(mask);
+        double s = strength == null ? 0.5 : strength;
+        List<Asset> made = paid("inpaint", base, parent.id(), l -> client().inpaint(base, init, maskBytes, s, images, l));
+        return made.size() == 1 ? made.get(0) : made;
+    }
+
+    @Override public Asset upscale(Object asset, Map<String, Object> options) {
+        Asset parent = asset(asset, "upscale");
+        String mode = String.valueOf(options.getOrDefault("mode", "universal"));
+        return variation("upscale", parent, () -> switch (mode) {
+            case "ultra" -> client().universalUpscale(UniversalUpscale.ultra(parent.leonardoImageId(),
+                    str(options.get("style")), dbl(options.get("factor")), null, null));
+            case "classic", "basic" -> client().upscale(parent.leonardoImageId());
+            default -> client().universalUpscale(UniversalUpscale.of(parent.leonardoImageId()));
+        });
+    }
+
+    @Override public Asset removeBackground(Object asset) {
+        Asset parent = asset(asset, "removeBackground");
+        return variation("nobg", parent, () -> client().removeBackground(parent.leonardoImageId(), parent.variation()));
+    }
+
+    @Override public Object estimate(PromptSpec spec) {
+        return guard(() -> client().estimate(spec));
+    }
+
+    @Override public Object credits() {
+        return guard(() -> client().me());
+    }
+
+    @Override public Object models() {
+        return guard(() -> client().models());
+    }
+
+    @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        throw new DslException("pipelines are not executable yet: run its steps one by one (generate, refine, upscale); "
+                + "`run '" + pipeline.id() + "'` arrives with the pipeline runner");
+    }
+
+    // ---------------------------------------------------------------- recording
+
+    /** Journals the intent, runs one paid job, records every image it made, completes the intent. */
+    private List<Asset> paid(String step, PromptSpec spec, String parentId, PaidCall call) {
+        String intent = journal(() -> library.journal().begin(new Journal.Intent(step, spec, parentId, null)));
+        Instant requested = Instant.now();
+        ObjectNode[] sent = new ObjectNode[1];
+        GenerationResult result = guard(() -> call.run(new JobListener() {
+            @Override public void beforeSend(String endpoint, ObjectNode body) { sent[0] = body; }
+
+            @Override public void submitted(String generationId, Cost cost, boolean reconciled) {
+                journal(() -> { library.journal().submitted(intent, generationId); return null; });
+            }
+        }));
+        Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
+        List<Asset> made = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (GeneratedImage image : result.images()) {
+            if (!image.downloaded()) {
+                missing.add(image.id() + " (" + image.downloadError() + ")");
+                continue;
+            }
+            GenerationFacts.Builder facts = GenerationFacts.builder()
+                    .generationId(result.generationId()).imageId(image.id()).seedReturned(result.seed())
+                    .backend(backend.kind(), backend.baseUrl()).step(step).parentId(parentId)
+                    .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed());
+            if (result.cost() != null) facts.cost(share(result.cost(), result.images().size()), result.cost().unit());
+            uploads.forEach(facts::upload);
+            made.add(record(image.bytes(), spec, facts.build(), image.id(), false));
+        }
+        if (!missing.isEmpty()) {
+            // Paid images we could not fetch stay in the journal as pending; `sitter recover` fetches them again.
+            throw new DslException(step + ": generation " + result.generationId() + " finished but "
+                    + missing.size() + " image(s) could not be downloaded: " + String.join(", ", missing)
+                    + ". The job is paid and journaled; run the command again once the network is back to collect them.");
+        }
+        journal(() -> { library.journal().complete(intent, made.stream().map(Asset::id).toList()); return null; });
+        return made;
+    }
+
+    private Asset variation(String step, Asset parent, Supplier<VariationResult> call) {
+        String intent = journal(() -> library.journal().begin(new Journal.Intent(step, parent.spec(), parent.id(), null)));
+        Instant requested = Instant.now();
+        VariationResult v = guard(call::get);
+        if (!v.downloaded()) {
+            throw new DslException(step + ": variation " + v.variationId() + " finished but could not be downloaded ("
+                    + v.downloadError() + "). It is paid and journaled; run the command again to collect it.");
+        }
+        GenerationFacts.Builder facts = GenerationFacts.builder()
+                .generationId(parent.provenance().leonardo() == null ? null : parent.provenance().leonardo().generationId())
+                .imageId(parent.leonardoImageId()).variationId(v.variationId())
+                .seedReturned(parent.seed()).backend(backend.kind(), backend.baseUrl()).step(step).parentId(parent.id())
+                .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed());
+        if (v.cost() != null) facts.cost(new BigDecimal(v.cost().amount()), v.cost().unit());
+        Asset made = record(v.bytes(), parent.spec(), facts.build(), v.variationId(), true);
+        journal(() -> { library.journal().complete(intent, List.of(made.id())); return null; });
+        return made;
+    }
+
+    private Asset record(byte[] bytes, PromptSpec spec, GenerationFacts facts, String leonardoId, boolean variation) {
+        try {
+            RecordedAsset r = library.record(bytes, spec, facts);
+            Asset a = new Asset(r.assetId(), r.image(), leonardoId, variation, r.provenance());
+            onAsset.accept(a);
+            return a;
+        } catch (IOException e) {
+            throw new DslException("cannot write to the library at " + library.root() + ": " + e.getMessage()
+                    + ". The image is paid and journaled; free space or fix permissions, then run again.");
+        }
+    }
+
+    /** A create's cost covers all its images; each record carries its share so the ledger sums right. */
+    private static BigDecimal share(Cost cost, int images) {
+        BigDecimal total = new BigDecimal(cost.amount());
+        return images <= 1 ? total : total.divide(BigDecimal.valueOf(images), 6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface PaidCall {
+        GenerationResult run(JobListener listener);
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T journal(IoCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new DslException("cannot write the journal in " + library.root() + ": " + e.getMessage()
+                    + ". Nothing was sent; fix the library folder and run again.");
+        }
+    }
+
+    /** API failures become one-sentence script errors; the DSL adds the script line. */
+    private static <T> T guard(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (LeonardoException e) {
+            throw new DslException(e.getMessage());
+        }
+    }
+
+    private static Asset asset(Object o, String command) {
+        if (o instanceof Asset a) return a;
+        if (o instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Asset a) return a;
+        throw new DslException(command + " needs an asset that generate, refine or upscale returned"
+                + (o instanceof List<?> ? " (this is a list: pick one, e.g. shots[0])" : ", not " + describe(o)));
+    }
+
+    private static Asset first(List<Asset> made, String step) {
+        if (made.isEmpty()) throw new DslException(step + " returned no image");
+        return made.get(0);
+    }
+
+    private static String describe(Object o) {
+        return o == null ? "null" : "a " + o.getClass().getSimpleName();
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new DslException("cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
+    private static String sha(Path p) {
+        try {
+            return dev.sitter.util.Sha256.file(p);
+        } catch (UncheckedIOException e) {
+            throw new DslException("cannot read " + p + ": " + e.getCause().getMessage());
+        }
+    }
+
+    private static String str(Object o) { return o == null ? null : o.toString(); }
+
+    private static Double dbl(Object o) { return o instanceof Number n ? n.doubleValue() : null; }
+}

@@ -1,0 +1,145 @@
+package dev.sitter.cli;
+
+import dev.sitter.library.Library;
+import dev.sitter.library.RecordedAsset;
+import dev.sitter.library.Samples;
+import dev.sitter.model.Json;
+import dev.sitter.model.PromptSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LibraryCommandsTest {
+    @TempDir Path work;
+    Path lib;
+    RecordedAsset a, b, c;
+    String out, err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lib = work.resolve("my-lib");
+        Library l = Library.open(lib);
+        a = l.record(Samples.png(8, 8, 1), Samples.spec("mara", 4242), Samples.facts(4242));
+        b = l.record(Samples.png(8, 8, 2), Samples.spec("mara", 4243).toBuilder().presetStyle("DYNAMIC").build(),
+                dev.sitter.library.GenerationFacts.builder().seedReturned(4243L).step("refine").parentId(a.assetId())
+                        .cost(new java.math.BigDecimal("3.5"), "credits").build());
+        c = l.record(Samples.png(8, 8, 3), Samples.spec("ivo", 7), Samples.facts(7));
+    }
+
+    int run(String... argv) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(new byte[0]), Map.of("SITTER_LIBRARY", lib.toString()), work, false);
+        int code = Main.run(List.of(argv), ctx);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void lsFiltersByCharacterAndFindBySeed() {
+        assertEquals(0, run("ls", "--character", "mara"));
+        assertEquals(3, out.lines().count(), out); // header + 2
+        assertTrue(out.contains(a.assetId().substring(0, 12)) && out.contains("refine") && out.contains("3.5 credits"), out);
+        assertFalse(out.contains(c.assetId().substring(0, 12)));
+
+        assertEquals(0, run("find", "--seed", "7"));
+        assertEquals(c.assetId() + "\t" + c.image(), out.strip());
+
+        assertEquals(0, run("ls", "--library", lib.toString(), "--step", "refine", "--json"));
+        assertEquals(b.assetId(), Json.tree(out.strip()).get("assetId").asText());
+
+        assertEquals(0, run("ls", "--character", "nobody"));
+        assertTrue(err.contains("no matching assets"));
+        assertEquals(2, run("find"));
+        assertTrue(err.contains("at least one filter"));
+        assertEquals(2, run("ls", "--seed", "abc"));
+        assertTrue(err.contains("--seed must be a whole number"), err);
+        assertEquals(2, run("ls", "--from", "yesterday"));
+    }
+
+    @Test
+    void showByPrefixAndClearErrors() {
+        assertEquals(0, run("show", a.assetId().substring(0, 6)));
+        assertTrue(out.startsWith("asset     " + a.assetId()), out);
+        assertTrue(out.contains(a.image().toString()));
+        assertEquals(1, run("show", a.assetId().startsWith("0000") ? "ffff" : "0000"));
+        assertTrue(err.startsWith("sitter show: no asset starts with"), err);
+        assertFalse(err.contains("Exception"));
+        assertEquals(1, run("show", "abcd", "--library", work.resolve("nowhere").toString()));
+        assertTrue(err.contains("there is no prompt library with recorded assets at"), err);
+    }
+
+    @Test
+    void diffShowsRecipeFieldsThatDiffer() {
+        assertEquals(0, run("diff", a.assetId().substring(0, 8), b.assetId().substring(0, 8)));
+        assertTrue(out.contains("request.presetStyle: \"CINEMATIC\" -> \"DYNAMIC\""), out);
+        assertTrue(out.contains("request.seed: \"4242\" -> \"4243\""), out);
+        assertTrue(out.contains("step: \"explore\" -> \"refine\""), out);
+        assertFalse(out.contains("files."), "bookkeeping hidden by default");
+        assertEquals(0, run("diff", a.assetId(), a.assetId()));
+        assertTrue(out.contains("(same recipe)"));
+    }
+
+    @Test
+    void replayDryRunPrintsTheExactRequest() throws Exception {
+        assertEquals(0, run("replay", a.assetId().substring(0, 8), "--dry-run"));
+        PromptSpec spec = Json.MAPPER.readValue(out, PromptSpec.class);
+        assertEquals(Samples.spec("mara", 4242), spec);
+    }
+
+    @Test
+    void verifyExitsNonZeroOnDamage() throws Exception {
+        assertEquals(0, run("verify"));
+        assertTrue(out.contains("3 records, 6 image files") && out.contains(": ok"), out);
+        Files.delete(lib.resolve(a.provenance().files().original().path()));
+        assertEquals(1, run("verify"));
+        assertTrue(err.startsWith("missing: objects/sha256/"), err);
+    }
+
+    @Test
+    void priceAndLedgerTotals() throws Exception {
+        assertEquals(0, run("price", a.assetId().substring(0, 8), "4.99"));
+        assertTrue(Files.readString(lib.resolve("ledger.csv")).contains(",4.99\r\n"));
+        assertEquals(0, run("ledger", "--by", "character"));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("mara") && l.contains("15.5 credits") && l.contains("4.99 (1 priced)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("ivo") && l.contains("12 credits")), out);
+        assertEquals(2, run("price", a.assetId().substring(0, 8), "$5"));
+        assertTrue(err.contains("AMOUNT must be a number"));
+        assertEquals(2, run("ledger", "--by", "week"));
+        assertEquals(0, run("verify"));
+    }
+
+    @Test
+    void stylesImportWritesDslBlocksAndExportWritesA1111Csv() throws Exception {
+        Files.writeString(work.resolve("styles.csv"), "name,prompt,negative_prompt\r\n"
+                + "Cinematic Photo,\"{prompt}, film grain, 35mm, it's moody\",\"blurry, lowres\"\r\n"
+                + "Plain,\"clean studio light\",\r\n");
+        assertEquals(0, run("styles", "import", "styles.csv"));
+        String dsl = Files.readString(lib.resolve("blocks/imported/cinematic-photo.groovy"));
+        assertTrue(dsl.contains("style('cinematic-photo') {\n    tokens 'film grain', '35mm', 'it\\'s moody'\n}"), dsl);
+        assertTrue(dsl.contains("negatives('cinematic-photo') {\n    tokens 'blurry', 'lowres'\n}"), dsl);
+        assertFalse(Files.readString(lib.resolve("blocks/imported/plain.groovy")).contains("negatives"));
+        assertEquals(0, run("styles", "import", "styles.csv"));
+        assertTrue(err.contains("kept existing"));
+
+        assertEquals(0, run("styles", "export", "out.csv", "--character", "ivo"));
+        String csv = Files.readString(work.resolve("out.csv"));
+        assertTrue(csv.startsWith("name,prompt,negative_prompt\r\nivo-noir-" + c.assetId().substring(0, 8) + ",\"Mara Voss"), csv);
+
+        Files.writeString(work.resolve("bad.csv"), "title,text\r\nx,y\r\n");
+        assertEquals(1, run("styles", "import", "bad.csv"));
+        assertTrue(err.contains("must be a header"), err);
+    }
+}
