@@ -11,7 +11,7 @@ public record DriftWeights(double dHash, double pHash, double faceColour, double
      * the colours of the face region, while pose, light and background (which vary between
      * faithful renders) move the structural hashes too. See docs/drift.md for the measurement.
      */
-    public static final DriftWeights DEFAULT = new DriftWeights(0.05, 0.05, 0.25, 0.10, 0.10, 0.20, 0.15, 0.10);
+    public static final DriftWeights DEFAULT = new DriftWeights(0.05, 0.00, 0.30, 0.15, 0.10, 0.05, 0.05, 0.30);
 
     public DriftWeights {
         double[] all = {dHash, pHash, faceColour, layout, edges, regionColour, texture, tone};

@@ -44,6 +44,12 @@ public final class FeatureExtractor {
         long pHash = pHash(luma(opaque(Images.pixels(Resizer.resize(frame, 32, 32, Resizer.Filter.AREA)))));
         List<int[]> backdrop = backdropSamples(px);
         boolean[] background = background(px, FRAME, FRAME, FACE_X0 - 1, FACE_Y0 - 1, FACE_X1 + 1, FACE_Y1 + 1, backdrop);
+        if (centreLooksLikeBackdrop(background)) {
+            // The sitter has the backdrop's colours (dark skin against a dark wall in a noir
+            // frame): the mask would remove the face itself, so compare unmasked pixels instead.
+            backdrop = List.of();
+            background = new boolean[FRAME * FRAME];
+        }
         float[] luma = neutraliseBackground(luma(px), background);
         // The details (eyes, glasses, scars, freckles) need more pixels than the 64x64 frame has:
         // the face region is resampled from the original at DETAIL x DETAIL.
@@ -395,6 +401,22 @@ public final class FeatureExtractor {
             }
         }
         return mask;
+    }
+
+    /** The centre of the face region, where the face surely is: x 40%..60%, y 31%..50%. */
+    static final int CENTRE_X0 = 26, CENTRE_X1 = 38, CENTRE_Y0 = 20, CENTRE_Y1 = 32;
+
+    /** True when more than half of the face centre matches the backdrop's colours. */
+    static boolean centreLooksLikeBackdrop(boolean[] background) {
+        int masked = 0;
+        for (int y = CENTRE_Y0; y < CENTRE_Y1; y++) {
+            for (int x = CENTRE_X0; x < CENTRE_X1; x++) {
+                if (background[y * FRAME + x]) {
+                    masked++;
+                }
+            }
+        }
+        return masked * 2 > (CENTRE_X1 - CENTRE_X0) * (CENTRE_Y1 - CENTRE_Y0);
     }
 
     /** Replaces backdrop pixels by the mean foreground luma, so layout and edges see the sitter, not the backdrop. */
