@@ -17,7 +17,6 @@ public final class Commands {
                 new AccountCommand(),
                 LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
                 new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new QaCommand(), new JournalCommand(), new StylesCommand(),
-                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand(),
                 new dev.sitter.repl.ReplCommand(),
                 new PackCommand()
         )) {
