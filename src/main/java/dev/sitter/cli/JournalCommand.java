@@ -2,57 +2,62 @@ package dev.sitter.cli;
 
 import dev.sitter.library.Journal;
 import dev.sitter.library.Library;
+import dev.sitter.library.LibraryException;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code sitter journal [abandon ID]}: the paid requests an interrupted run left open. A later run
- * of the same request collects them; {@code abandon} is for one the user has checked by hand.
+ * {@code sitter journal}: the paid requests a crash or a lost network left open, and
+ * {@code sitter journal abandon ID} to close one by hand once you know it was never charged
+ * (or you accept paying again).
  */
 final class JournalCommand extends LibraryCommand {
     @Override public String name() { return "journal"; }
 
-    @Override public String summary() { return "list paid requests an interrupted run left open; abandon one"; }
+    @Override public String summary() { return "list interrupted paid requests; abandon one by hand"; }
 
     @Override public String help() {
         return "usage: sitter journal [--library DIR]\n"
-                + "       sitter journal abandon ID [--library DIR]\n\n"
-                + "Every paid request is journaled before it is sent and completed once its images are\n"
-                + "recorded. A run killed in between leaves the intent open: running the same request\n"
-                + "again collects the images instead of paying twice. An intent with no generation id\n"
-                + "may or may not have reached Leonardo; check the web app's history, then abandon it\n"
-                + "so the request may be sent again.\n"
-                + LIBRARY_HELP;
+                + "       sitter journal abandon ID [--reason TEXT] [--library DIR]\n\n"
+                + "Every paid request is journaled before it is sent. With no action, lists the ones still open\n"
+                + "(a run was killed or lost the network): with a generation id, the next run collects the images\n"
+                + "instead of paying again; without one, Leonardo may or may not have charged for it.\n"
+                + "'abandon' closes an open request, so the next run sends it again: do that only after checking\n"
+                + "your generation history in the Leonardo web app. ID may be a unique prefix.\n\n"
+                + "  --reason TEXT   why it was abandoned (kept in the journal)\n" + LIBRARY_HELP;
     }
 
     @Override
     int execute(List<String> argv, CliContext ctx) throws Exception {
-        LibraryArgs a = LibraryArgs.parse(argv, Set.of(), Set.of());
-        Library lib = existing(a.library(ctx), ctx);
-        List<String> pos = a.positional();
-        if (pos.isEmpty()) {
-            List<Journal.Pending> pending = lib.journal().pending();
-            if (pending.isEmpty()) {
-                ctx.out().println("no open intents: every paid request was collected");
-                return ExitCodes.OK;
-            }
+        LibraryArgs a = LibraryArgs.parse(argv, Set.of("--reason"), Set.of());
+        Library lib = Library.open(a.library(ctx), java.time.Clock.systemUTC(),
+                dev.sitter.library.SecretScrubber.fromEnv(ctx.env()));
+        List<Journal.Pending> pending = lib.journal().pending();
+        if (a.positional().isEmpty() || a.positional().equals(List.of("pending"))) {
             for (Journal.Pending p : pending) {
-                ctx.out().printf("%s  %s  %-9s generation %s  %s%n", p.id(), p.startedAt(), p.intent().action(),
-                        p.generationId() == null ? "(not confirmed)" : p.generationId(),
-                        p.intent().spec() == null || p.intent().spec().recipe().characterId() == null ? ""
-                                : "character " + p.intent().spec().recipe().characterId());
+                Journal.Intent i = p.intent();
+                String what = i == null ? "?" : i.action() + (i.spec() != null && i.spec().recipe().characterId() != null
+                        ? " " + i.spec().recipe().characterId() : "") + (i.spec() != null && i.spec().seed() != null
+                        ? " seed " + i.spec().seed() : "");
+                ctx.out().println(p.id() + "  " + p.startedAt() + "  " + what + "  "
+                        + (p.generationId() == null ? "not submitted (may be unpaid; check before resending)"
+                                                    : "generation " + p.generationId() + " (collected by the next run)"));
             }
+            if (pending.isEmpty()) ctx.err().println("no open paid requests in " + lib.root());
             return ExitCodes.OK;
         }
-        if (pos.size() == 2 && pos.get(0).equals("abandon")) {
-            String id = pos.get(1);
-            boolean known = lib.journal().pending().stream().anyMatch(p -> p.id().equals(id));
-            if (!known) throw new UsageException("no open intent '" + id + "'; 'sitter journal' lists them");
-            lib.journal().abandon(id, "abandoned by the user");
-            ctx.out().println("abandoned " + id + ": the same request will be sent again next time");
-            return ExitCodes.OK;
+        if (!a.positional().get(0).equals("abandon") || a.positional().size() != 2) {
+            throw new UsageException("give no action (to list) or 'abandon ID'");
         }
-        throw new UsageException("expected no arguments or 'abandon ID'");
+        String want = a.positional().get(1);
+        List<Journal.Pending> hits = pending.stream().filter(p -> p.id().startsWith(want)).toList();
+        if (hits.isEmpty()) throw new LibraryException("no open request '" + want + "' in " + lib.journal().file()
+                + "; 'sitter journal' lists the open ones.");
+        if (hits.size() > 1) throw new LibraryException("'" + want + "' matches " + hits.size() + " open requests; give more of the id.");
+        String reason = a.get("--reason") == null ? "abandoned by hand (sitter journal abandon)" : a.get("--reason");
+        lib.journal().abandon(hits.get(0).id(), reason);
+        ctx.out().println("abandoned " + hits.get(0).id() + ": the next run will send this request again");
+        return ExitCodes.OK;
     }
 }

@@ -47,6 +47,11 @@ public final class LeonardoStudio implements Studio {
      * @param images  reads reference files (paths as compiled, relative to the script)
      * @param onAsset told about every asset recorded (the console's session list, progress)
      */
+    public LeonardoStudio(Backend backend, Library library, ImageSource images, Consumer<Asset> onAsset) {
+        this(() -> backend, library, images, onAsset);
+    }
+
+    /** As above, with the backend opened on first use (see {@link LazyBackend}). */
     public LeonardoStudio(Supplier<Backend> backends, Library library, ImageSource images, Consumer<Asset> onAsset) {
         this.backends = backends;
         this.library = library;
