@@ -65,7 +65,14 @@ final class ReplCompleter implements Completer {
         List<Token> before = (inString || inWord) ? code.subList(0, code.size() - 1) : code;
         String key = argumentKey(before);
         if (inString) {
-            stringValue(key, current.text().substring(current.quote().length()), out);
+            List<Candidate> values = new ArrayList<>();
+            stringValue(key, current.text().substring(current.quote().length()), values);
+            // A finished value closes its string with no space after (a comma or bracket usually follows);
+            // a directory stays open for the next Tab.
+            for (Candidate c : values) {
+                boolean dir = c.value().endsWith("/");
+                out.add(new Candidate(dir ? c.value() : c.value() + current.quote(), c.displ(), c.group(), c.descr(), null, null, false));
+            }
             return;
         }
         if (key != null && !before.isEmpty() && before.get(before.size() - 1).is(':')) {

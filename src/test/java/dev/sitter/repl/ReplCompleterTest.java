@@ -63,19 +63,19 @@ class ReplCompleterTest {
     @Test
     void idsOfTheRightKindAsValues() {
         assertTrue(complete("generate mara, template: ").containsAll(List.of("'canonical'", "'closeup'")));
-        assertTrue(complete("generate mara, template: 'clo").contains("closeup"));
-        assertFalse(complete("generate mara, template: 'clo").contains("noir"));
-        assertTrue(complete("template('t') { style 'n").contains("noir"));
-        assertTrue(complete("run 'p").contains("pack"));
+        assertTrue(complete("generate mara, template: 'clo").contains("closeup'"), "a value closes its string");
+        assertFalse(complete("generate mara, template: 'clo").contains("noir'"));
+        assertTrue(complete("template('t') { style 'n").contains("noir'"));
+        assertTrue(complete("run 'p").contains("pack'"));
         assertTrue(complete("run 'pack', character: ").contains("mara"));
     }
 
     @Test
     void enumValuesAndModelNames() {
-        assertTrue(complete("style('s') { preset 'CIN").containsAll(List.of("CINEMATIC", "CINEMATIC_CLOSEUP")));
-        assertTrue(complete("character('m') { reference strength: 'M").containsAll(List.of("Mid", "Max")));
+        assertTrue(complete("style('s') { preset 'CIN").containsAll(List.of("CINEMATIC'", "CINEMATIC_CLOSEUP'")));
+        assertTrue(complete("character('m') { reference strength: \"M").containsAll(List.of("Mid\"", "Max\"")));
         assertTrue(complete("character('m') { reference strength: ").contains("'Mid'"));
-        assertTrue(complete("style('s') { model 'Leo").contains("Leonardo Kino XL"));
+        assertTrue(complete("style('s') { model 'Leo").contains("Leonardo Kino XL'"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class ReplCompleterTest {
         Files.createDirectories(dir.resolve("anchors/mara"));
         Files.writeString(dir.resolve("anchors/mara/front.png"), "x");
         assertTrue(complete("character('m') { anchors { image 'anc").contains("anchors/"));
-        assertTrue(complete("character('m') { anchors { image 'anchors/mara/").contains("anchors/mara/front.png"));
+        assertTrue(complete("character('m') { anchors { image 'anchors/mara/").contains("anchors/mara/front.png'"));
     }
 
     @Test
