@@ -243,10 +243,12 @@ public abstract class SitterScript extends Script {
         Integer count = opts.containsKey("count") ? Args.integer(opts.get("count"), "count", " in " + command, "count: 4") : null;
         String scene = opts.containsKey("scene") ? Args.text(opts.get("scene"), "scene", " in " + command, "scene: 'in the rain'") : null;
 
-        @SuppressWarnings("unchecked")
-        List<CharacterDef> all = (List<CharacterDef>) (List<?>) List.copyOf(shell().definitions().all(Definitions.Kind.CHARACTER).values());
-        if (text != null) PromptLint.handWritten(text, all).forEach(shell()::warn);
-        if (scene != null) PromptLint.handWritten(scene, all).forEach(shell()::warn);
+        if (text != null || scene != null) {
+            @SuppressWarnings("unchecked")
+            List<CharacterDef> all = (List<CharacterDef>) (List<?>) List.copyOf(shell().definitions().all(Definitions.Kind.CHARACTER).values());
+            if (text != null) PromptLint.handWritten(text, all).forEach(shell()::warn);
+            if (scene != null) PromptLint.handWritten(scene, all).forEach(shell()::warn);
+        }
 
         CallSite at = shell().callSite();
         Compiled compiled;
@@ -256,7 +258,7 @@ public abstract class SitterScript extends Script {
             throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage(), e)
                     .token(e.field().equals("template") ? "template" : null);
         }
-        compiled.warnings().forEach(shell()::warn);
+        for (String w : compiled.warnings()) shell().warn(w, at);
         return compiled.spec();
     }
 

@@ -370,16 +370,28 @@ public final class SitterShell {
 
     /** Where the script is now: the innermost frame of a script this shell compiled. */
     CallSite callSite() {
-        return StackWalker.getInstance().walk(frames -> frames
+        // Check each frame's class loader first: asking a frame for its file and line is the expensive part.
+        return CALLERS.walk(frames -> frames
+                .filter(f -> compiledHere(f.getDeclaringClass()))
                 .filter(f -> f.getFileName() != null && byInternalName.containsKey(f.getFileName()) && f.getLineNumber() > 0)
                 .findFirst()
                 .map(f -> new CallSite(byInternalName.get(f.getFileName()).displayName(), f.getLineNumber()))
                 .orElse(CallSite.NONE));
     }
 
+    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private boolean compiledHere(Class<?> c) {
+        ClassLoader cl = c.getClassLoader();
+        return cl == loader || (cl instanceof GroovyClassLoader.InnerLoader && cl.getParent() == loader);
+    }
+
     /** Reports a warning once per distinct text and location. */
     void warn(String message) {
-        CallSite at = callSite();
+        warn(message, callSite());
+    }
+
+    void warn(String message, CallSite at) {
         DslWarning w = new DslWarning(at.file(), at.line(), message);
         if (warned.add(w.toString())) {
             warnings.add(w);
