@@ -116,7 +116,7 @@ public abstract class SitterScript extends Script {
         TemplateSpec spec = new TemplateSpec(shell(), checkId(id, "template"));
         spec.configure(body);
         TemplateDef def = spec.build();
-        shell().define(def);
+        shell().define(def, spec.sizeSite());
         return def;
     }
 
@@ -255,7 +255,9 @@ public abstract class SitterScript extends Script {
         try {
             compiled = shell().compile(new PromptRequest(character, text, template, seed, count, scene, at.file(), at.line()));
         } catch (PromptException e) {
-            throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage(), e)
+            CallSite size = template == null || !e.field().equals("size") ? CallSite.NONE : shell().sizeSite(template);
+            throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage()
+                    + (size.file() == null ? "" : " (the size is set at " + size.file() + ":" + size.line() + ")"), e)
                     .token(e.field().equals("template") ? "template" : null);
         }
         for (String w : compiled.warnings()) shell().warn(w, at);

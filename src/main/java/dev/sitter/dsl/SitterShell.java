@@ -76,6 +76,7 @@ public final class SitterShell {
     private final Map<Path, FileHash> fileHashes = new HashMap<>();
     private final Set<String> warned = new LinkedHashSet<>();
     private final List<DslWarning> warnings = new ArrayList<>();
+    private final Map<TemplateDef, CallSite> sizeSites = new java.util.IdentityHashMap<>();
     private Studio studio;
     private int compiled;
 
@@ -407,7 +408,14 @@ public final class SitterShell {
     void define(StyleDef d) { definitions.put(d); bind(d.id(), d, "style"); }
     void define(CameraDef d) { definitions.put(d); bind(d.id(), d, "camera"); }
     void define(NegativesDef d) { definitions.put(d); bind(d.id(), d, "negatives"); }
-    void define(TemplateDef d) { definitions.put(d); bind(d.id(), d, "template"); }
+    void define(TemplateDef d, CallSite sizeSite) {
+        definitions.put(d);
+        bind(d.id(), d, "template");
+        if (sizeSite.file() != null) sizeSites.put(d, sizeSite);
+    }
+
+    /** Where a template's size was written, or {@link CallSite#NONE}. */
+    CallSite sizeSite(TemplateDef d) { return sizeSites.getOrDefault(d, CallSite.NONE); }
     void define(PipelineDef d) { definitions.put(d); bind(d.id(), d, "pipeline"); }
 
     private void bind(String id, Object def, String kind) {
