@@ -78,6 +78,9 @@ public final class SitterShell {
     private final List<DslWarning> warnings = new ArrayList<>();
     private final Map<TemplateDef, CallSite> sizeSites = new java.util.IdentityHashMap<>();
     private Studio studio;
+    /** Where the declarative pack interpreter is (it has no Groovy stack frames); null otherwise. */
+    private Path interpretedFile;
+    private int interpretedLine;
     private int compiled;
 
     private SitterShell(Builder b) {
@@ -184,6 +187,33 @@ public final class SitterShell {
 
     /** Every warning so far, in order, each once. */
     public List<DslWarning> warnings() { return Collections.unmodifiableList(warnings); }
+
+    // ---------------------------------------------------------------- the pack interpreter's entry points
+
+    /**
+     * A script instance attached to this shell, for {@code dev.sitter.pack}'s declarative
+     * interpreter: it calls the same keyword methods a compiled script would, with values it read
+     * from a validated AST, so a pack script defines exactly what running it as Groovy would.
+     * No pack text is ever compiled.
+     */
+    public SitterScript hostScript() {
+        SitterScript host = new SitterScript() {
+            @Override public Object run() { return null; }
+        };
+        host.setBinding(binding);
+        host.attach(this);
+        return host;
+    }
+
+    /**
+     * Tells the shell which script file and line the declarative interpreter is at, so messages,
+     * relative paths and request recipes name it as they would for a compiled script.
+     * {@code file} null ends it.
+     */
+    public void interpretingAt(Path file, int line) {
+        interpretedFile = file == null ? null : file.toAbsolutePath().normalize();
+        interpretedLine = line;
+    }
 
     // ---------------------------------------------------------------- evaluation
 
@@ -309,6 +339,7 @@ public final class SitterShell {
 
     /** The folder of the source running now (an included block's own folder while it runs). */
     Path currentDir() {
+        if (interpretedFile != null) return interpretedFile.getParent();
         Source s = running.peek();
         return s == null || s.dir() == null ? baseDir : s.dir();
     }
@@ -371,6 +402,7 @@ public final class SitterShell {
 
     /** Where the script is now: the innermost frame of a script this shell compiled. */
     CallSite callSite() {
+        if (interpretedFile != null) return new CallSite(display(interpretedFile), interpretedLine);
         // Check each frame's class loader first: asking a frame for its file and line is the expensive part.
         return CALLERS.walk(frames -> frames
                 .filter(f -> compiledHere(f.getDeclaringClass()))

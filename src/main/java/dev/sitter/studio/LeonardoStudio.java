@@ -47,6 +47,11 @@ public final class LeonardoStudio implements Studio {
      * @param images  reads reference files (paths as compiled, relative to the script)
      * @param onAsset told about every asset recorded (the console's session list, progress)
      */
+    public LeonardoStudio(Backend backend, Library library, ImageSource images, Consumer<Asset> onAsset) {
+        this(() -> backend, library, images, onAsset);
+    }
+
+    /** As above, with the backend opened on first use (see {@link LazyBackend}). */
     public LeonardoStudio(Supplier<Backend> backends, Library library, ImageSource images, Consumer<Asset> onAsset) {
         this.backends = backends;
         this.library = library;
@@ -208,9 +213,20 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
+    /**
+     * The identity of a paid request: what is sent and why, but not which script line asked for it,
+     * so a rerun from the console collects what a killed script paid for.
+     */
     private static String canonical(Journal.Intent intent) {
+        PromptSpec spec = intent.spec();
+        if (spec != null) {
+            dev.sitter.model.Recipe r = spec.recipe();
+            spec = spec.toBuilder().recipe(new dev.sitter.model.Recipe(r.characterId(), r.identity(), r.templateId(),
+                    r.styleId(), r.cameraId(), r.negativesId(), r.definitionsHash(), null, 0)).build();
+        }
+        Journal.Intent bare = new Journal.Intent(intent.action(), spec, intent.parentId(), intent.note());
         // Through text and back, so numbers compare alike whichever Java type carried them.
-        return dev.sitter.model.Json.tree(dev.sitter.model.Json.compact(intent)).toString();
+        return dev.sitter.model.Json.tree(dev.sitter.model.Json.compact(bare)).toString();
     }
 
     private Asset variation(String step, Asset parent, Supplier<VariationResult> call) {
