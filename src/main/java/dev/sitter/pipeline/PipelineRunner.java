@@ -122,7 +122,7 @@ public final class PipelineRunner {
             String key = "s" + i + "-" + step.name();
             JsonNode done = journal.find("step", key);
             if (done != null) {
-                items = RunContext.readItems(done.path("items"));
+                items = ctx.readItems(done.path("items"));
                 reports.add(new StepReport(i, step.name(), step.line(), true, items.size(), done.path("summary").asText()));
                 continue;
             }

@@ -125,6 +125,33 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void aRunFolderCanBeMovedAndStillResumes() throws Exception {
+        Path runDir = dir.resolve("run");
+        Map<String, Integer> paid = Collections.synchronizedMap(new TreeMap<>());
+        assertThrows(IllegalStateException.class, () -> new PipelineRunner(new FakeOps(paid, 4), settings(runDir)).run(pack()));
+        Path moved = dir.resolve("moved");
+        Files.move(runDir, moved);
+        new PipelineRunner(new FakeOps(paid, Integer.MAX_VALUE), settings(moved)).run(pack());
+        assertTrue(paid.values().stream().allMatch(n -> n == 1), paid.toString());
+    }
+
+    @Test
+    void journaledImagesThatWereDeletedAreNotSilentlyPaidForAgain() throws Exception {
+        Path runDir = dir.resolve("run");
+        Map<String, Integer> paid = Collections.synchronizedMap(new TreeMap<>());
+        assertThrows(IllegalStateException.class, () -> new PipelineRunner(new FakeOps(paid, 3), settings(runDir)).run(pack()));
+        try (var files = Files.list(runDir.resolve("images"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        PipelineException e = assertThrows(PipelineException.class,
+                () -> new PipelineRunner(new FakeOps(paid, Integer.MAX_VALUE), settings(runDir)).run(pack()));
+        assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("Fix:"), e.getMessage());
+        assertTrue(paid.values().stream().allMatch(n -> n == 1), paid.toString());
+    }
+
+    @Test
     void aTornLastJournalLineIsIgnored() throws Exception {
         Path runDir = dir.resolve("run");
         Map<String, Integer> paid = Collections.synchronizedMap(new TreeMap<>());
