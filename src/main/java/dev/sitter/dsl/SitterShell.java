@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  */
 public final class SitterShell {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Names a definition must not take over as a variable: the script's own plumbing and keyword properties. */
+    private static final Set<String> RESERVED = Set.of("out", "binding", "args", "metaClass", "class", "property",
+            "credits", "models", "this", "super", "it");
 
     private final Path baseDir;
     private final Path workDir;
@@ -74,6 +77,9 @@ public final class SitterShell {
     private final Set<String> warned = new LinkedHashSet<>();
     private final List<DslWarning> warnings = new ArrayList<>();
     private Studio studio;
+    /** Where the declarative pack interpreter is (it has no Groovy stack frames); null otherwise. */
+    private Path interpretedFile;
+    private int interpretedLine;
     private int compiled;
 
     private SitterShell(Builder b) {
@@ -138,6 +144,7 @@ public final class SitterShell {
      * @param sourceName how messages name it, e.g. {@code input-7}
      * @return the value of the last statement
      * @throws DslException with file:line:col for any failure of the script
+     *         ({@link ScriptInterruptedException} when the thread was interrupted)
      */
     public Object eval(String text, String sourceName) {
         return evalSource(source(text, sourceName, baseDir));
@@ -161,6 +168,9 @@ public final class SitterShell {
 
     public Definitions definitions() { return definitions; }
 
+    /** The DSL's top-level keywords (character, style, ..., generate, run), e.g. for console completion. */
+    public static List<String> keywords() { return SitterScript.KEYWORDS; }
+
     /** The variables scripts share: every definition by id (when the id is a valid name) and the console's own variables. */
     public Binding binding() { return binding; }
 
@@ -177,6 +187,33 @@ public final class SitterShell {
     /** Every warning so far, in order, each once. */
     public List<DslWarning> warnings() { return Collections.unmodifiableList(warnings); }
 
+    // ---------------------------------------------------------------- the pack interpreter's entry points
+
+    /**
+     * A script instance attached to this shell, for {@code dev.sitter.pack}'s declarative
+     * interpreter: it calls the same keyword methods a compiled script would, with values it read
+     * from a validated AST, so a pack script defines exactly what running it as Groovy would.
+     * No pack text is ever compiled.
+     */
+    public SitterScript hostScript() {
+        SitterScript host = new SitterScript() {
+            @Override public Object run() { return null; }
+        };
+        host.setBinding(binding);
+        host.attach(this);
+        return host;
+    }
+
+    /**
+     * Tells the shell which script file and line the declarative interpreter is at, so messages,
+     * relative paths and request recipes name it as they would for a compiled script.
+     * {@code file} null ends it.
+     */
+    public void interpretingAt(Path file, int line) {
+        interpretedFile = file == null ? null : file.toAbsolutePath().normalize();
+        interpretedLine = line;
+    }
+
     // ---------------------------------------------------------------- evaluation
 
     private Object evalSource(Source src) {
@@ -186,9 +223,19 @@ public final class SitterShell {
             throw locate(new DslException("the script recursed too deeply (a method or closure that calls itself without end)", e));
         } catch (DslException | CompilationFailedException e) {
             throw locate(e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Groovy rethrows checked exceptions unchecked; ThreadInterrupt raises InterruptedException this way.
+            if (e instanceof InterruptedException) throw locate(new ScriptInterruptedException(e));
             throw locate(e);
         }
+    }
+
+    /**
+     * Whether console input is unfinished and the console should read another line: an open
+     * {@code {}, {@code (} or {@code [}, or an open triple-quoted string.
+     */
+    public static boolean needsMoreInput(String text) {
+        return Braces.open(text) > 0;
     }
 
     private Object run(Source src) {
@@ -291,6 +338,7 @@ public final class SitterShell {
 
     /** The folder of the source running now (an included block's own folder while it runs). */
     Path currentDir() {
+        if (interpretedFile != null) return interpretedFile.getParent();
         Source s = running.peek();
         return s == null || s.dir() == null ? baseDir : s.dir();
     }
@@ -353,6 +401,7 @@ public final class SitterShell {
 
     /** Where the script is now: the innermost frame of a script this shell compiled. */
     CallSite callSite() {
+        if (interpretedFile != null) return new CallSite(display(interpretedFile), interpretedLine);
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> f.getFileName() != null && byInternalName.containsKey(f.getFileName()) && f.getLineNumber() > 0)
                 .findFirst()
@@ -383,6 +432,11 @@ public final class SitterShell {
 
     private void bind(String id, Object def, String kind) {
         if (!IDENTIFIER.matcher(id).matches()) return;
+        if (RESERVED.contains(id)) {
+            warn("the id '" + id + "' is a reserved name, so it is not a variable; reach the " + kind + " by string: "
+                    + kind + "('" + id + "')");
+            return;
+        }
         if (binding.hasVariable(id)) {
             Object old = binding.getVariable(id);
             if (old != null && old.getClass() != def.getClass() && isDefinition(old)) {

@@ -1,0 +1,82 @@
+package dev.sitter.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitter.model.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds assets to export in a prompt library through its documented on-disk format
+ * (docs/library-format.md): {@code records/ab/ID.json}, whose {@code files.embedded} (the
+ * metadata-carrying copy) or {@code files.original} names the image relative to the library root.
+ */
+public final class LibraryAssets {
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
+    private final Path root;
+
+    public LibraryAssets(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The asset whose id is or starts with {@code idOrPrefix}. */
+    public ExportAsset byId(String idOrPrefix) {
+        String p = idOrPrefix.toLowerCase(Locale.ROOT);
+        if (!HEX.matcher(p).matches() || p.length() < 4) {
+            throw new PackException("'" + idOrPrefix + "' is not an asset id (at least 4 hex digits, as `sitter ls` shows).");
+        }
+        List<Path> hits = new ArrayList<>();
+        for (Path r : records()) if (r.getFileName().toString().startsWith(p)) hits.add(r);
+        if (hits.isEmpty()) throw new PackException("no asset " + idOrPrefix + " in the library at " + root + "; `sitter ls` lists them.");
+        if (hits.size() > 1) throw new PackException("asset id " + idOrPrefix + " is ambiguous (" + hits.size() + " match); give more digits.");
+        return load(hits.get(0));
+    }
+
+    /** Every asset of one character, in id order. */
+    public List<ExportAsset> ofCharacter(String character) {
+        List<ExportAsset> out = new ArrayList<>();
+        for (Path r : records()) {
+            ExportAsset a = load(r);
+            if (character.equals(a.character())) out.add(a);
+        }
+        if (out.isEmpty()) throw new PackException("the library at " + root + " has no assets of character '" + character + "'.");
+        return out;
+    }
+
+    private List<Path> records() {
+        Path dir = root.resolve("records");
+        if (!Files.isDirectory(dir)) throw new PackException("no prompt library at " + root + " (no records/ folder); use --library DIR.");
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new PackException("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private ExportAsset load(Path record) {
+        JsonNode r;
+        try {
+            r = Json.MAPPER.readTree(Files.readAllBytes(record));
+        } catch (IOException e) {
+            throw new PackException("record " + record + " is not readable JSON (" + e.getMessage() + "); run `sitter verify`.");
+        }
+        String id = ReleaseChecklist.text(r, "assetId");
+        if (id == null) id = record.getFileName().toString().replace(".json", "");
+        JsonNode files = r.path("files");
+        String rel = ReleaseChecklist.text(files.path("embedded"), "path");
+        if (rel == null) rel = ReleaseChecklist.text(files.path("original"), "path");
+        if (rel == null) throw new PackException("record " + record + " names no image file; run `sitter verify`.");
+        Path image = root.resolve(rel).normalize();
+        if (!image.startsWith(root) || !Files.isRegularFile(image)) {
+            throw new PackException("record " + record + " names " + rel + ", which is missing; run `sitter verify`.");
+        }
+        String character = ReleaseChecklist.text(r.path("request").path("recipe"), "characterId");
+        return new ExportAsset(id, character, image, record);
+    }
+}

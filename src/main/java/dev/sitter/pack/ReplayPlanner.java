@@ -1,0 +1,150 @@
+package dev.sitter.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitter.model.InitImage;
+import dev.sitter.model.Json;
+import dev.sitter.model.PromptSpec;
+import dev.sitter.model.ReferenceImage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link ReplayPlan} of an imported pack: one step per asset, from its provenance
+ * record's request, with every local reference and init image re-pointed (by SHA-256) at the
+ * copy inside the pack, parents ordered before children. Optionally cross-checks each request
+ * against what the pack's own scripts compile to (see {@link #plan(Path, Function)}).
+ */
+public final class ReplayPlanner {
+    private ReplayPlanner() {}
+
+    /**
+     * @param packDir   an imported pack ({@code packs/NAME/VERSION} in the library)
+     * @param recompile compiles the record's request again from the pack's scripts (same character,
+     *                  template, seed, count), or returns null when it cannot; null to skip the check
+     */
+    public static ReplayPlan plan(Path packDir, Function<PromptSpec, PromptSpec> recompile) {
+        PackManifest m = readManifest(packDir);
+        Map<String, String> pathBySha = new HashMap<>();
+        for (PackManifest.FileEntry f : m.files()) pathBySha.putIfAbsent(f.sha256(), f.path());
+
+        Map<String, ReplayPlan.Step> byId = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (PackManifest.Asset a : m.assets()) {
+            JsonNode r = readJson(PackPaths.resolveInside(packDir, a.record()), a.record());
+            PromptSpec recorded;
+            try {
+                recorded = Json.MAPPER.treeToValue(r.path("request"), PromptSpec.class);
+            } catch (Exception e) {
+                warnings.add(a.record() + ": the request cannot be read (" + e.getMessage() + "); asset " + a.id().substring(0, 12) + " skipped");
+                continue;
+            }
+            if (recorded == null || recorded.prompt() == null) {
+                warnings.add(a.record() + ": no request recorded; asset " + a.id().substring(0, 12) + " skipped");
+                continue;
+            }
+            Long seedReturned = r.hasNonNull("seedReturned") ? r.get("seedReturned").asLong() : null;
+            if (recorded.seed() == null && seedReturned != null) recorded = recorded.withSeed(seedReturned); // deterministic replay
+            PromptSpec spec = repoint(recorded, pathBySha, a.record(), warnings);
+            boolean agree = false;
+            if (recompile != null) {
+                PromptSpec fromScripts = recompile.apply(spec);
+                agree = fromScripts != null && sameRequest(fromScripts, spec);
+                if (!agree) {
+                    warnings.add("asset " + a.id().substring(0, 12) + ": the pack's scripts "
+                            + (fromScripts == null ? "cannot compile its request" : "compile a different request")
+                            + "; replaying the recorded request");
+                }
+            }
+            String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
+            String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
+            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree));
+        }
+        return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
+    }
+
+    /** Same request on the wire: everything except recipe bookkeeping (script file/line) and local paths. */
+    static boolean sameRequest(PromptSpec a, PromptSpec b) {
+        return Json.compact(wireView(a)).equals(Json.compact(wireView(b)));
+    }
+
+    private static PromptSpec wireView(PromptSpec s) {
+        List<ReferenceImage> refs = new ArrayList<>();
+        for (ReferenceImage r : s.references()) {
+            refs.add(new ReferenceImage(r.role(), null, r.sha256(), r.generatedImageId(), r.preprocessorId(), r.strengthType(),
+                    r.weight(), r.pose()));
+        }
+        InitImage init = s.init() == null ? null : new InitImage(null, s.init().sha256(), s.init().generatedImageId(), s.init().strength());
+        return s.toBuilder().references(refs).init(init).recipe(null).build();
+    }
+
+    private static PromptSpec repoint(PromptSpec s, Map<String, String> pathBySha, String where, List<String> warnings) {
+        List<ReferenceImage> refs = new ArrayList<>();
+        for (ReferenceImage r : s.references()) {
+            if (r.sha256() != null) {
+                String p = pathBySha.get(r.sha256());
+                if (p == null) warnings.add(where + ": reference " + r.sha256().substring(0, 12) + " is not in the pack");
+                refs.add(new ReferenceImage(r.role(), p, r.sha256(), r.generatedImageId(), r.preprocessorId(), r.strengthType(),
+                        r.weight(), r.pose()));
+            } else {
+                refs.add(r);
+            }
+        }
+        InitImage init = s.init();
+        if (init != null && init.sha256() != null) {
+            init = new InitImage(pathBySha.get(init.sha256()), init.sha256(), init.generatedImageId(), init.strength());
+        }
+        return s.toBuilder().references(refs).init(init).build();
+    }
+
+    private static List<ReplayPlan.Step> parentsFirst(Map<String, ReplayPlan.Step> byId, List<String> warnings) {
+        List<ReplayPlan.Step> out = new ArrayList<>();
+        Map<String, Boolean> placed = new HashMap<>();
+        for (ReplayPlan.Step s : byId.values()) place(s, byId, placed, out, warnings, 0);
+        return out;
+    }
+
+    private static void place(ReplayPlan.Step s, Map<String, ReplayPlan.Step> byId, Map<String, Boolean> placed,
+                              List<ReplayPlan.Step> out, List<String> warnings, int depth) {
+        if (placed.containsKey(s.assetId())) return;
+        if (depth > byId.size()) {
+            warnings.add("asset " + s.assetId().substring(0, 12) + ": its lineage loops; skipped");
+            return;
+        }
+        placed.put(s.assetId(), true);
+        if (s.parentId() != null) {
+            ReplayPlan.Step p = byId.get(s.parentId());
+            if (p == null) warnings.add("asset " + s.assetId().substring(0, 12) + ": its parent is not in the pack; it cannot be replayed");
+            else place(p, byId, placed, out, warnings, depth + 1);
+        }
+        out.add(s);
+    }
+
+    static PackManifest readManifest(Path packDir) {
+        Path f = packDir.resolve(PackManifest.FILE);
+        if (Files.isSymbolicLink(f) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PackException(packDir + " is not an imported pack (no pack.json); run `sitter pack import FILE` first.");
+        }
+        try {
+            return PackManifest.parse(Files.readAllBytes(f), packDir.toString());
+        } catch (IOException e) {
+            throw new PackException("cannot read " + f + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode readJson(Path p, String name) {
+        try {
+            return Json.MAPPER.readTree(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new PackException("record " + name + " cannot be read: " + e.getMessage());
+        }
+    }
+}
