@@ -46,7 +46,7 @@ public final class PipelineRunner {
             recipes = recipes != null ? recipes : RecipeSource.LINEAGE;
         }
 
-        /** Defaults: batches of 4, QA by drift <= 0.30, paths as written, lineage as recipe. */
+        /** Defaults: batches of 4, QA by drift <= 0.25, paths as written, lineage as recipe. */
         public static Settings of(Path runDir, String runId, long seed, DriftScorer drift) {
             return new Settings(runDir, runId, seed, drift, null, 4, null, null);
         }
@@ -83,7 +83,7 @@ public final class PipelineRunner {
     }
 
     /** Drift above which automatic QA fails an image: between the faithful and drifted ranges measured in docs/drift.md. */
-    public static final double DEFAULT_QA_DRIFT = 0.30;
+    public static final double DEFAULT_QA_DRIFT = 0.25;
 
     private static final Map<String, Step> STEPS = Map.of(
             "explore", new ExploreStep(), "select", new SelectStep(), "refine", new RefineStep(), "qa", new QaStep(),
