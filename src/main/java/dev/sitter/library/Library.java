@@ -466,6 +466,18 @@ public final class Library {
         return root.resolve(f.path());
     }
 
+    /**
+     * The file to open for an indexed asset, found without parsing its record (so {@code find}
+     * stays fast): the metadata-carrying copy if there is one, else the original.
+     */
+    public Path imagePath(IndexEntry e) {
+        for (String type : List.of("image/png", "image/jpeg", "image/webp")) {
+            Path p = assetPath(e.character(), e.assetId(), type);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return objectPath(e.assetId());
+    }
+
     private Path assetPath(String character, String assetId, String mediaType) {
         String dir = character == null || character.isBlank() ? "_none" : character.replaceAll("[^A-Za-z0-9._-]", "_");
         if (dir.startsWith(".")) dir = "_" + dir;
