@@ -111,10 +111,13 @@ public final class PipelineRunner {
     }
 
     public RunResult run(PipelineDef pipeline) {
-        checkSteps(pipeline);
+        knownSteps(pipeline);
         RunJournal journal = new RunJournal(settings.runDir().resolve("journal.jsonl"));
-        claimRunFolder(journal, pipeline);
         RunContext ctx = new RunContext(ops, journal, settings, pipeline.id());
+        for (PipelineStep step : pipeline.steps()) {
+            STEPS.get(step.name()).check(ctx, new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())));
+        }
+        claimRunFolder(journal, pipeline);
         List<Item> items = List.of();
         List<StepReport> reports = new ArrayList<>();
         for (int i = 0; i < pipeline.steps().size(); i++) {
@@ -131,7 +134,7 @@ public final class PipelineRunner {
             try {
                 result = STEPS.get(step.name()).run(ctx, key, options, items);
             } catch (ImagingException e) {
-                throw options.error(e.getMessage(), "fix the file named above and run again: finished steps are kept");
+                throw options.located(e.getMessage() + " Finished steps are kept: run again after the fix.");
             }
             items = result.items();
             ctx.stepDone(key, i, step.name(), items, result.summary());
@@ -140,8 +143,8 @@ public final class PipelineRunner {
         return new RunResult(items, reports, journal.file());
     }
 
-    /** Every step must be one the runner knows, checked before anything is paid for. */
-    private static void checkSteps(PipelineDef pipeline) {
+    /** Every step must be one the runner knows; its options are checked next, all before anything is paid for. */
+    private static void knownSteps(PipelineDef pipeline) {
         if (pipeline.steps().isEmpty()) {
             throw new PipelineException("pipeline '" + pipeline.id() + "' has no steps. Fix: add e.g. explore count: 8; select top: 2; export 'png'.");
         }
@@ -151,7 +154,6 @@ public final class PipelineRunner {
                         + step.name() + "' cannot run in a pipeline yet. Fix: use " + String.join(", ", List.of("explore", "select", "refine", "qa", "upscale", "grade", "export"))
                         + ", or run that command on its own.");
             }
-            new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())); // unknown options fail now, not mid-run
         }
     }
 
