@@ -14,6 +14,13 @@ final class ExploreStep implements Step {
     static final int[] DEFAULT_SIZE = {512, 768};
 
     @Override
+    public void check(RunContext ctx, StepOptions o) {
+        o.integer("count", 4, 1, 64);
+        o.size("size", DEFAULT_SIZE);
+        o.optionalInteger("steps", 10, 60);
+    }
+
+    @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         int count = o.integer("count", 4, 1, 64);
         int[] size = o.size("size", DEFAULT_SIZE);

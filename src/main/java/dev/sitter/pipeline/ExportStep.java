@@ -22,16 +22,25 @@ final class ExportStep implements Step {
     static final Set<String> OPTIONS = Set.of("to", "quality");
 
     @Override
-    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+    public void check(RunContext ctx, StepOptions o) {
+        formats(o);
+        o.integer("quality", JpegExport.DEFAULT_QUALITY, 1, 100);
+        o.text("to", null);
+    }
+
+    private static List<String> formats(StepOptions o) {
         List<String> formats = o.texts();
-        if (formats.isEmpty()) {
-            formats = List.of("png");
-        }
         for (String f : formats) {
             if (!f.equals("png") && !f.equals("jpg")) {
                 throw o.error("format '" + f + "' is not supported", "use 'png' and/or 'jpg'");
             }
         }
+        return formats.isEmpty() ? List.of("png") : formats;
+    }
+
+    @Override
+    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+        List<String> formats = formats(o);
         int quality = o.integer("quality", JpegExport.DEFAULT_QUALITY, 1, 100);
         Path dir = o.has("to") ? ctx.settings().resolve(o.text("to", null)) : ctx.settings().runDir().resolve("export");
         if (in.isEmpty()) {

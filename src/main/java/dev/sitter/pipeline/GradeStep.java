@@ -19,13 +19,26 @@ final class GradeStep implements Step {
     static final Set<String> OPTIONS = Set.of("lut");
 
     @Override
-    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+    public void check(RunContext ctx, StepOptions o) {
+        lut(ctx, o); // a missing or malformed LUT is found before anything is paid
+    }
+
+    private static CubeLut lut(RunContext ctx, StepOptions o) {
         String lutName = o.text("lut", null);
         if (lutName == null) {
             throw o.error("lut: is required", "write e.g. grade lut: 'luts/teal-orange.cube'");
         }
-        Path lutFile = ctx.settings().resolve(lutName);
-        CubeLut lut = CubeParser.parse(lutFile);
+        try {
+            return CubeParser.parse(ctx.settings().resolve(lutName));
+        } catch (dev.sitter.imaging.ImagingException e) {
+            throw o.located(e.getMessage());
+        }
+    }
+
+    @Override
+    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+        CubeLut lut = lut(ctx, o);
+        Path lutFile = ctx.settings().resolve(o.text("lut", null));
         List<Item> out = new ArrayList<>();
         for (Item item : in) {
             byte[] png = Images.pngBytes(LutGrader.apply(lut, Images.read(item.file())));

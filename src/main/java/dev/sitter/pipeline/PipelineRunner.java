@@ -46,7 +46,7 @@ public final class PipelineRunner {
             recipes = recipes != null ? recipes : RecipeSource.LINEAGE;
         }
 
-        /** Defaults: batches of 4, QA by drift <= 0.35, paths as written, lineage as recipe. */
+        /** Defaults: batches of 4, QA by drift <= 0.25, paths as written, lineage as recipe. */
         public static Settings of(Path runDir, String runId, long seed, DriftScorer drift) {
             return new Settings(runDir, runId, seed, drift, null, 4, null, null);
         }
@@ -83,7 +83,7 @@ public final class PipelineRunner {
     }
 
     /** Drift above which automatic QA fails an image: between the faithful and drifted ranges measured in docs/drift.md. */
-    public static final double DEFAULT_QA_DRIFT = 0.35;
+    public static final double DEFAULT_QA_DRIFT = 0.25;
 
     private static final Map<String, Step> STEPS = Map.of(
             "explore", new ExploreStep(), "select", new SelectStep(), "refine", new RefineStep(), "qa", new QaStep(),
@@ -111,10 +111,13 @@ public final class PipelineRunner {
     }
 
     public RunResult run(PipelineDef pipeline) {
-        checkSteps(pipeline);
+        knownSteps(pipeline);
         RunJournal journal = new RunJournal(settings.runDir().resolve("journal.jsonl"));
-        claimRunFolder(journal, pipeline);
         RunContext ctx = new RunContext(ops, journal, settings, pipeline.id());
+        for (PipelineStep step : pipeline.steps()) {
+            STEPS.get(step.name()).check(ctx, new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())));
+        }
+        claimRunFolder(journal, pipeline);
         List<Item> items = List.of();
         List<StepReport> reports = new ArrayList<>();
         for (int i = 0; i < pipeline.steps().size(); i++) {
@@ -122,7 +125,7 @@ public final class PipelineRunner {
             String key = "s" + i + "-" + step.name();
             JsonNode done = journal.find("step", key);
             if (done != null) {
-                items = RunContext.readItems(done.path("items"));
+                items = ctx.readItems(done.path("items"));
                 reports.add(new StepReport(i, step.name(), step.line(), true, items.size(), done.path("summary").asText()));
                 continue;
             }
@@ -131,7 +134,7 @@ public final class PipelineRunner {
             try {
                 result = STEPS.get(step.name()).run(ctx, key, options, items);
             } catch (ImagingException e) {
-                throw options.error(e.getMessage(), "fix the file named above and run again: finished steps are kept");
+                throw options.located(e.getMessage() + " Finished steps are kept: run again after the fix.");
             }
             items = result.items();
             ctx.stepDone(key, i, step.name(), items, result.summary());
@@ -140,8 +143,8 @@ public final class PipelineRunner {
         return new RunResult(items, reports, journal.file());
     }
 
-    /** Every step must be one the runner knows, checked before anything is paid for. */
-    private static void checkSteps(PipelineDef pipeline) {
+    /** Every step must be one the runner knows; its options are checked next, all before anything is paid for. */
+    private static void knownSteps(PipelineDef pipeline) {
         if (pipeline.steps().isEmpty()) {
             throw new PipelineException("pipeline '" + pipeline.id() + "' has no steps. Fix: add e.g. explore count: 8; select top: 2; export 'png'.");
         }
@@ -151,7 +154,6 @@ public final class PipelineRunner {
                         + step.name() + "' cannot run in a pipeline yet. Fix: use " + String.join(", ", List.of("explore", "select", "refine", "qa", "upscale", "grade", "export"))
                         + ", or run that command on its own.");
             }
-            new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())); // unknown options fail now, not mid-run
         }
     }
 

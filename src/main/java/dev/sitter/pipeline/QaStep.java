@@ -16,6 +16,14 @@ final class QaStep implements Step {
     static final Set<String> OPTIONS = Set.of("pass");
 
     @Override
+    public void check(RunContext ctx, StepOptions o) {
+        if (o.texts().isEmpty()) {
+            throw o.error("no checks given", "write e.g. qa 'eyes match the anchors', 'scar on the left cheek'");
+        }
+        o.flag("pass");
+    }
+
+    @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         List<String> checks = o.texts();
         if (checks.isEmpty()) {

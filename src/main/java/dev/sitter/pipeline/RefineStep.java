@@ -10,6 +10,11 @@ final class RefineStep implements Step {
     static final Set<String> OPTIONS = Set.of("strength");
 
     @Override
+    public void check(RunContext ctx, StepOptions o) {
+        o.decimal("strength", null, 0.1, 0.9);
+    }
+
+    @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         double strength = o.decimal("strength", null, 0.1, 0.9);
         List<Item> out = new ArrayList<>();

@@ -121,10 +121,14 @@ final class RunContext {
         journal.append(entry);
     }
 
-    static ArrayNode writeItems(List<Item> items) {
+    /** Items as journal JSON; files inside the run folder are stored relative to it, so the folder can move. */
+    ArrayNode writeItems(List<Item> items) {
         ArrayNode arr = Json.MAPPER.createArrayNode();
+        Path root = settings.runDir().toAbsolutePath().normalize();
         for (Item i : items) {
-            ObjectNode n = arr.addObject().put("id", i.id()).put("file", i.file().toString());
+            Path file = i.file().toAbsolutePath().normalize();
+            String stored = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
+            ObjectNode n = arr.addObject().put("id", i.id()).put("file", stored);
             if (i.parentId() != null) {
                 n.put("parent", i.parentId());
             }
@@ -139,12 +143,13 @@ final class RunContext {
         return arr;
     }
 
-    static List<Item> readItems(JsonNode arr) {
+    List<Item> readItems(JsonNode arr) {
         List<Item> items = new ArrayList<>();
+        Path root = settings.runDir().toAbsolutePath().normalize();
         for (JsonNode n : arr) {
             Map<String, Boolean> qa = new TreeMap<>();
             n.path("qa").properties().forEach(e -> qa.put(e.getKey(), e.getValue().asBoolean()));
-            items.add(new Item(n.path("id").asText(), Path.of(n.path("file").asText()),
+            items.add(new Item(n.path("id").asText(), root.resolve(n.path("file").asText()),
                     n.hasNonNull("parent") ? n.get("parent").asText() : null,
                     n.hasNonNull("drift") ? n.get("drift").asDouble() : null, qa));
         }

@@ -16,6 +16,23 @@ final class SelectStep implements Step {
     static final Set<String> OPTIONS = Set.of("top", "by", "pick");
 
     @Override
+    public void check(RunContext ctx, StepOptions o) {
+        if (o.has("pick")) {
+            o.integers("pick");
+            return;
+        }
+        int top = o.integer("top", 1, 1, 64);
+        String by = o.text("by", ctx.settings().drift() != null ? "drift" : "order");
+        if (by.equals("drift") && ctx.settings().drift() == null) {
+            throw o.error("by: 'drift' needs the character's master image or anchors to score against",
+                    "give the character anchor images, or write select top: " + top + ", by: 'order' or pick: [1, 2]");
+        }
+        if (!by.equals("drift") && !by.equals("order")) {
+            throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift' or by: 'order', or pick: [1, 3]");
+        }
+    }
+
+    @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         if (in.isEmpty()) {
             throw o.error("there are no images to select from", "put an explore step before select");

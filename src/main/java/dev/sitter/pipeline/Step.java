@@ -12,5 +12,11 @@ interface Step {
      */
     Result run(RunContext ctx, String key, StepOptions options, List<Item> in);
 
+    /**
+     * Checks the options as far as possible without images, so a mistake anywhere in the pipeline
+     * stops the run before the first paid step; throws the same errors {@link #run} would.
+     */
+    void check(RunContext ctx, StepOptions options);
+
     record Result(List<Item> items, String summary) {}
 }

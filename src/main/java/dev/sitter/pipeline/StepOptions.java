@@ -31,6 +31,12 @@ final class StepOptions {
                 + step.name() + ": " + problem + ". Fix: " + fix + ".");
     }
 
+    /** A message that already names its fix (e.g. a LUT file's own error), prefixed with where in the pipeline it happened. */
+    PipelineException located(String message) {
+        return new PipelineException("pipeline '" + pipeline + "'" + (step.line() > 0 ? " line " + step.line() : "") + ", step "
+                + step.name() + ": " + message);
+    }
+
     boolean has(String name) {
         return step.options().containsKey(name);
     }

@@ -12,6 +12,12 @@ final class UpscaleStep implements Step {
     static final Set<String> OPTIONS = Set.of("mode", "force");
 
     @Override
+    public void check(RunContext ctx, StepOptions o) {
+        o.text("mode", null);
+        o.flag("force");
+    }
+
+    @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         String mode = o.text("mode", null);
         boolean force = o.flag("force");

@@ -21,15 +21,17 @@ public record DriftComponents(double dHash, double pHash, double faceColour, dou
 
     /** Distances between two feature sets. */
     public static DriftComponents between(ImageFeatures a, ImageFeatures b) {
+        FaceFeatures[] f = ImageFeatures.comparable(a, b);
+        FaceFeatures fa = f[0], fb = f[1];
         return new DriftComponents(
                 hashDistance(a.dHash(), b.dHash(), 64),
                 hashDistance(a.pHash(), b.pHash(), 63),
-                hellinger(a.faceColourView(), b.faceColourView()),
-                correlationDistance(a.layoutView(), b.layoutView()),
-                correlationDistance(a.edgesView(), b.edgesView()),
-                regionDistance(a.regionColourView(), b.regionColourView()),
-                ratioDistance(a.textureView(), b.textureView()),
-                hellinger(a.toneView(), b.toneView()));
+                hellinger(fa.faceColourView(), fb.faceColourView()),
+                correlationDistance(fa.layoutView(), fb.layoutView()),
+                correlationDistance(fa.edgesView(), fb.edgesView()),
+                regionDistance(fa.regionColourView(), fb.regionColourView()),
+                ratioDistance(fa.textureView(), fb.textureView()),
+                hellinger(fa.toneView(), fb.toneView()));
     }
 
     /**

@@ -42,15 +42,6 @@ public final class FeatureExtractor {
         int[] px = opaque(Images.pixels(frame));
         long dHash = dHash(Resizer.resize(frame, 9, 8, Resizer.Filter.AREA));
         long pHash = pHash(luma(opaque(Images.pixels(Resizer.resize(frame, 32, 32, Resizer.Filter.AREA)))));
-        List<int[]> backdrop = backdropSamples(px);
-        boolean[] background = background(px, FRAME, FRAME, FACE_X0 - 1, FACE_Y0 - 1, FACE_X1 + 1, FACE_Y1 + 1, backdrop);
-        if (centreLooksLikeBackdrop(background)) {
-            // The sitter has the backdrop's colours (dark skin against a dark wall in a noir
-            // frame): the mask would remove the face itself, so compare unmasked pixels instead.
-            backdrop = List.of();
-            background = new boolean[FRAME * FRAME];
-        }
-        float[] luma = neutraliseBackground(luma(px), background);
         // The details (eyes, glasses, scars, freckles) need more pixels than the 64x64 frame has:
         // the face region is resampled from the original at DETAIL x DETAIL.
         int x0 = (int) Math.floor(image.getWidth() * (double) FACE_X0 / FRAME);
@@ -59,10 +50,23 @@ public final class FeatureExtractor {
         int y1 = Math.max(y0 + 1, (int) Math.ceil(image.getHeight() * (double) FACE_Y1 / FRAME));
         BufferedImage crop = Images.toArgb(image).getSubimage(x0, y0, Math.min(x1, image.getWidth()) - x0, Math.min(y1, image.getHeight()) - y0);
         int[] detail = opaque(Images.pixels(Resizer.resize(crop, DETAIL, DETAIL, Resizer.Filter.AREA)));
-        boolean[] detailBackground = background(detail, DETAIL, DETAIL, 0, 0, DETAIL, DETAIL, backdrop);
-        return new ImageFeatures(dHash, pHash, faceColour(px, background), layout(luma), edges(luma),
-                regionColour(detail, detailBackground), texture(neutraliseBackground(luma(detail), detailBackground), detailBackground),
-                tone(luma(detail), detailBackground));
+
+        List<int[]> backdrop = backdropSamples(px);
+        boolean[] background = background(px, FRAME, FRAME, FACE_X0 - 1, FACE_Y0 - 1, FACE_X1 + 1, FACE_Y1 + 1, backdrop);
+        // When the sitter has the backdrop's colours (dark skin against a dark noir wall) the mask
+        // would remove the face itself: such an image has only the unmasked variant, and the
+        // scorer then compares it unmasked with the unmasked variant of each reference.
+        FaceFeatures masked = centreLooksLikeBackdrop(background) ? null
+                : face(px, dilate(background, FRAME, FRAME, 1), detail,
+                        dilate(background(detail, DETAIL, DETAIL, 0, 0, DETAIL, DETAIL, backdrop), DETAIL, DETAIL, 1));
+        FaceFeatures unmasked = face(px, new boolean[FRAME * FRAME], detail, new boolean[DETAIL * DETAIL]);
+        return new ImageFeatures(dHash, pHash, masked, unmasked);
+    }
+
+    private static FaceFeatures face(int[] px, boolean[] background, int[] detail, boolean[] detailBackground) {
+        float[] luma = neutraliseBackground(luma(px), background);
+        return new FaceFeatures(faceColour(px, background), layout(luma), edges(luma), regionColour(detail, detailBackground),
+                texture(neutraliseBackground(luma(detail), detailBackground), detailBackground), tone(luma(detail), detailBackground));
     }
 
     static final int TONE_BINS = 8;
@@ -401,6 +405,30 @@ public final class FeatureExtractor {
             }
         }
         return mask;
+    }
+
+    /**
+     * Grows the mask by {@code r} pixels: the sitter's outline is antialiased into the backdrop, and
+     * those blended pixels carry the backdrop's colour into the histograms unless they go too.
+     */
+    static boolean[] dilate(boolean[] mask, int width, int height, int r) {
+        boolean[] out = mask.clone();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (!mask[y * width + x]) {
+                    continue;
+                }
+                for (int dy = -r; dy <= r; dy++) {
+                    for (int dx = -r; dx <= r; dx++) {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
+                            out[ny * width + nx] = true;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The centre of the face region, where the face surely is: x 40%..60%, y 31%..50%. */

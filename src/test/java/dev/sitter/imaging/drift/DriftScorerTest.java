@@ -116,4 +116,54 @@ class DriftScorerTest {
                 () -> DriftScorer.forFiles(null, List.of(dir.resolve("anchors/front.png"))));
         assertTrue(e.getMessage().contains("front.png"), e.getMessage());
     }
+
+    /** A flat backdrop with a skin-coloured head and dark hair in the face region. */
+    private static BufferedImage onBackdrop(int backdrop, int skin) {
+        int w = 128, h = 192;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = (x - 64) / 30.0, dy = (y - 80) / 40.0;
+                boolean head = dx * dx + dy * dy < 1;
+                boolean hair = head && y < 60;
+                px[y * w + x] = hair ? 0xff201816 : head ? skin : backdrop;
+            }
+        }
+        return Images.fromPixels(px, w, h);
+    }
+
+    @Test
+    void maskedAndUnmaskedImagesAreComparedLikeWithLike() {
+        BufferedImage plain = onBackdrop(0xff3060a0, 0xffc79a6b);
+        BufferedImage camouflaged = onBackdrop(0xffc79a6b, 0xffc79a6b);
+        ImageFeatures a = FeatureExtractor.of(plain);
+        ImageFeatures b = FeatureExtractor.of(camouflaged);
+        assertNotNull(a.masked());
+        assertSame(a.unmasked(), ImageFeatures.comparable(a, b)[0]);
+        assertSame(a.masked(), ImageFeatures.comparable(a, a)[0]);
+    }
+
+    @Test
+    void theBackdropColourDoesNotCountAsDrift() {
+        DriftScorer scorer = DriftScorer.forImages(List.of(onBackdrop(0xff3060a0, 0xffc79a6b)));
+        DriftScore same = scorer.score(onBackdrop(0xff60a030, 0xffc79a6b));
+        assertTrue(same.score() < 0.05, "same sitter, other backdrop: " + same.components());
+        assertTrue(scorer.score(onBackdrop(0xff60a030, 0xff5c3a24)).score() > 0.2, "other skin");
+    }
+
+    @Test
+    void aSitterInTheBackdropsColoursIsComparedUnmasked() {
+        BufferedImage camouflaged = onBackdrop(0xffc79a6b, 0xffc79a6b);
+        int[] frame = Images.pixels(dev.sitter.imaging.Resizer.resize(camouflaged, 64, 64, dev.sitter.imaging.Resizer.Filter.AREA));
+        boolean[] mask = FeatureExtractor.background(frame, 64, 64, 0, 0, 64, 64, FeatureExtractor.backdropSamples(frame));
+        assertTrue(FeatureExtractor.centreLooksLikeBackdrop(mask));
+        ImageFeatures f = FeatureExtractor.of(camouflaged);
+        assertNull(f.masked(), "no masked variant when the mask would eat the face");
+        double mass = 0;
+        for (float v : f.unmasked().faceColour()) {
+            mass += v;
+        }
+        assertEquals(1, mass, 1e-3, "the face histogram is not empty");
+        assertEquals(0, DriftScorer.forImages(List.of(camouflaged)).score(camouflaged).score(), 1e-6);
+    }
 }
