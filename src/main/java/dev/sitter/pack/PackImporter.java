@@ -158,7 +158,10 @@ public final class PackImporter {
     }
 
     private void checkScripts(PackManifest m, Map<String, byte[]> scriptBytes, boolean trust, List<String> warnings, String where) {
-        List<String> roots = m.scripts().isEmpty() ? new ArrayList<>(new TreeSet<>(scriptBytes.keySet())) : m.scripts();
+        // The manifest's scripts first (their includes in context), then any other script in the
+        // pack on its own: nothing that looks like a script gets in unchecked.
+        List<String> roots = new ArrayList<>(m.scripts());
+        for (String p : new TreeSet<>(scriptBytes.keySet())) if (!roots.contains(p)) roots.add(p);
         Set<String> files = new TreeSet<>();
         m.files().forEach(f -> files.add(f.path()));
         PackScripts scripts = new PackScripts(grammar, p -> text(p, scriptBytes.get(p), where), files);

@@ -184,6 +184,17 @@ class PackImportHostileTest {
         }, "field 'name'"));
         h.add(new Hostile("hostile script", () -> TestPacks.zip(Map.of("scripts/a.groovy",
                 "'rm -rf ~'.execute()".getBytes())), "execute"));
+        h.add(new Hostile("stray script outside the manifest's list", () -> {
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>(TestPacks.files());
+            files.put("blocks/extra.groovy", "evaluate(new File('/etc/passwd').text)".getBytes());
+            PackManifest m = TestPacks.manifest("p", files);
+            m = new PackManifest(m.format(), m.name(), m.version(), m.author(), m.license(), m.created(), m.sitterVersion(),
+                    m.tosReviewed(), m.models(), m.characters(), List.of("mara.groovy"), m.assets(), m.cost(), m.checklist(), m.files());
+            RawZip z = new RawZip();
+            z.add(PackManifest.FILE, m.toBytes());
+            for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(files).entrySet()) z.add(e.getKey(), e.getValue());
+            return z.bytes();
+        }, "blocks/extra.groovy:1"));
         h.add(new Hostile("@Grab script", () -> TestPacks.zip(Map.of("scripts/a.groovy",
                 "@Grab('evil:evil:1')\nimport evil.Evil\ncharacter('a') {}".getBytes())), "@Grab"));
         h.add(new Hostile("script names a file outside the pack", () -> TestPacks.zip(Map.of("scripts/a.groovy",
