@@ -23,10 +23,14 @@ fi
 
 echo "== queries on 100,000 records (in-process: one fresh JVM)"
 bench query "$W/lib100k"
-echo "== the same as whole 'sitter' processes (JVM start-up included)"
-for i in 1 2 3; do
-  t=$(date +%s%N); java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$CP" dev.sitter.cli.Main ls --library "$W/lib100k" --character char7 >/dev/null; echo "  ls --character char7: $(ms "$t") ms"
-  t=$(date +%s%N); java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$CP" dev.sitter.cli.Main find --library "$W/lib100k" --seed 1077777 >/dev/null; echo "  find --seed 1077777: $(ms "$t") ms"
+echo "== the same as whole 'bin/sitter' processes (JVM start-up with class-data sharing included)"
+bin/sitter --version >/dev/null 2>&1 || true   # builds the jar and the CDS archive on first use
+bin/sitter --version >/dev/null
+for i in 1 2 3 4 5; do
+  t=$(date +%s%N); bin/sitter ls --library "$W/lib100k" --character char7 >/dev/null; l=$(ms "$t")
+  t=$(date +%s%N); bin/sitter find --library "$W/lib100k" --seed 1077777 >/dev/null; f=$(ms "$t")
+  t=$(date +%s%N); bin/sitter --version >/dev/null; v=$(ms "$t")
+  echo "  ls --character char7: $l ms   find --seed 1077777: $f ms   (sitter --version alone: $v ms)"
 done
 
 echo "== recording latency (fsync on) into the 100,000-record library"

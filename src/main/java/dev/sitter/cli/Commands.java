@@ -16,7 +16,8 @@ public final class Commands {
                 new SandboxCommand(),
                 new AccountCommand(),
                 LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
-                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new StylesCommand(),
+                new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new QaCommand(), new JournalCommand(), new StylesCommand(),
+                new dev.sitter.repl.ReplCommand(),
                 new PackCommand()
         )) {
             m.put(c.name(), c);

@@ -23,6 +23,15 @@ abstract class LibraryCommand implements Command {
         } catch (LibraryException e) {
             ctx.err().println("sitter " + name() + ": " + e.getMessage());
             return ExitCodes.SCRIPT_ERROR;
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            ctx.err().println("sitter " + name() + ": permission denied on " + e.getMessage()
+                    + "; this command needs write access to the library (its lock file and records).");
+            return ExitCodes.SCRIPT_ERROR;
+        } catch (java.io.IOException e) {
+            ctx.err().println("sitter " + name() + ": cannot read or write the library: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ". Check the path, free space and permissions.");
+            if (ctx.stacktrace()) e.printStackTrace(ctx.err());
+            return ExitCodes.SCRIPT_ERROR;
         }
     }
 

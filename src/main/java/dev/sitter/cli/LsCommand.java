@@ -41,6 +41,21 @@ final class LsCommand extends LibraryCommand {
                 + "\nexample: sitter " + name() + " --character mara --from 2026-11-01 --qa pass\n";
     }
 
+    private static final int[] WIDTHS = {12, 16, 12, 8, 12, 20, -12, 7};
+
+    /** Columns padded to WIDTHS (negative: right-aligned), two spaces apart; the last one as is. */
+    private static void row(StringBuilder sb, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i];
+            if (i == cells.length - 1) { sb.append(c); break; }
+            int w = Math.abs(WIDTHS[i]);
+            if (WIDTHS[i] < 0) sb.append(" ".repeat(Math.max(0, w - c.length()))).append(c);
+            else sb.append(c).append(" ".repeat(Math.max(0, w - c.length())));
+            sb.append("  ");
+        }
+        sb.append(System.lineSeparator());
+    }
+
     @Override
     int execute(List<String> argv, CliContext ctx) throws Exception {
         Set<String> opts = new java.util.HashSet<>(LibraryArgs.FILTERS);
@@ -60,17 +75,16 @@ final class LsCommand extends LibraryCommand {
             for (IndexEntry e : hits) sb.append(Json.compact(e)).append('\n');
         } else if (find) {
             for (IndexEntry e : hits) {
-                sb.append(e.assetId()).append('\t').append(lib.imagePath(lib.get(e.assetId()))).append('\n');
+                sb.append(e.assetId()).append('\t').append(lib.imagePath(e)).append('\n');
             }
         } else if (!hits.isEmpty()) {
-            String fmt = "%-12s  %-16s  %-12s  %-8s  %-12s  %-20s  %12s  %-7s  %s%n";
-            sb.append(String.format(fmt, "ASSET", "RECORDED", "CHARACTER", "STEP", "STYLE", "MODEL", "SEED", "QA", "COST"));
+            // Plain padding, not String.format: thousands of rows print in milliseconds.
+            row(sb, "ASSET", "RECORDED", "CHARACTER", "STEP", "STYLE", "MODEL", "SEED", "QA", "COST");
             for (IndexEntry e : hits) {
                 String at = e.recordedAt() == null ? "-" : e.recordedAt().replace('T', ' ');
                 if (at.length() > 16) at = at.substring(0, 16);
-                sb.append(String.format(fmt, shortId(e.assetId()), at, nz(e.character()), nz(e.step()), nz(e.style()),
-                        nz(e.model()), nz(e.seed()), nz(e.qa()),
-                        e.cost() == null ? "-" : e.cost().toPlainString() + " " + nz(e.costUnit())));
+                row(sb, shortId(e.assetId()), at, nz(e.character()), nz(e.step()), nz(e.style()), nz(e.model()),
+                        nz(e.seed()), nz(e.qa()), e.cost() == null ? "-" : e.cost().toPlainString() + " " + nz(e.costUnit()));
             }
         }
         ctx.out().print(sb);

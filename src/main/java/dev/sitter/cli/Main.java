@@ -25,8 +25,11 @@ public final class Main {
             ctx.out().println("sitter " + Version.get());
             return ExitCodes.OK;
         }
-        if (args.isEmpty() && Commands.all().containsKey("repl")) {
-            args.add("repl");
+        // `sitter` and `sitter --library DIR` open the console: options before any command are the console's.
+        boolean consoleOptions = !args.isEmpty() && args.get(0).startsWith("-")
+                && !List.of("--help", "-h", "--version").contains(args.get(0));
+        if ((args.isEmpty() || consoleOptions) && Commands.all().containsKey("repl")) {
+            args.add(0, "repl");
         }
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             ctx.out().print(overview());

@@ -3,7 +3,7 @@ package dev.sitter.cli;
 import dev.sitter.dsl.DryRunStudio;
 import dev.sitter.leonardo.ImageSource;
 import dev.sitter.library.Library;
-import dev.sitter.studio.Backend;
+import dev.sitter.studio.LazyBackend;
 import dev.sitter.studio.LeonardoStudio;
 import dev.sitter.dsl.DslException;
 import dev.sitter.dsl.SitterShell;
@@ -83,7 +83,7 @@ public final class RunCommand implements Command {
             return evaluate(shell, script, ctx);
         }
         // The backend starts only for a real run: a dry run never opens a socket.
-        try (Backend backend = Backend.open(ctx.env(), userHome(ctx), ctx.err())) {
+        try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             shell.studio(new LeonardoStudio(backend, Library.open(library),
                     ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
             return evaluate(shell, script, ctx);

@@ -33,7 +33,8 @@ public final class SandboxCommand implements Command {
                   --faults SPEC  inject faults, e.g. "429:0.1,500:0.05,reset-after:0.02,drift:0.1"
                                  (429, 500, 503, reset-before, reset-after, slow, truncate, fail,
                                  moderation, drift; probabilities add up to at most 1)
-                  --seed N       seed for ids, random seeds and fault draws (default 1)
+                  --seed N       makes fault draws, ids and unseeded generation seeds reproducible
+                                 (default: faults seeded with 1, ids fresh for every run)
                   --credits N    starting /me balance (default 10000)
 
                 inspection: GET <origin>/_sandbox/requests and /_sandbox/jobs
@@ -69,7 +70,10 @@ public final class SandboxCommand implements Command {
             switch (a) {
                 case "--port" -> b.port((int) number(a, v, 0, 65535));
                 case "--latency" -> b.latency(Duration.ofMillis(number(a, v, 0, 600_000)));
-                case "--seed" -> b.seed(number(a, v, Long.MIN_VALUE, Long.MAX_VALUE));
+                case "--seed" -> {
+                    long seed = number(a, v, Long.MIN_VALUE, Long.MAX_VALUE);
+                    b.seed(seed).idSeed(seed); // a seeded standalone run is reproducible end to end
+                }
                 case "--credits" -> b.startingCredits(number(a, v, 0, Long.MAX_VALUE));
                 case "--faults" -> {
                     if (v == null) throw new UsageException("--faults needs a spec, e.g. --faults \"429:0.1,drift:0.05\"");

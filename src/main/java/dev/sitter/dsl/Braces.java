@@ -10,6 +10,42 @@ import java.util.Deque;
 final class Braces {
     private Braces() {}
 
+    /**
+     * How many brackets ({@code { ( [}) are still open at the end of the text, skipping strings and
+     * comments; an unterminated triple-quoted string or block comment counts as one open bracket.
+     * Negative when more close than open.
+     */
+    static int open(String text) {
+        int depth = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
+            } else if (ch == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                if (end < 0) return depth + 1;
+                i = end + 1;
+            } else if (ch == '\'' || ch == '"') {
+                boolean triple = i + 2 < n && text.charAt(i + 1) == ch && text.charAt(i + 2) == ch;
+                if (triple) {
+                    int end = text.indexOf(String.valueOf(ch).repeat(3), i + 3);
+                    if (end < 0) return depth + 1;
+                    i = end + 2;
+                } else {
+                    int j = i + 1;
+                    while (j < n && text.charAt(j) != ch && text.charAt(j) != '\n') j += text.charAt(j) == '\\' ? 2 : 1;
+                    i = j;
+                }
+            } else if (ch == '{' || ch == '(' || ch == '[') {
+                depth++;
+            } else if (ch == '}' || ch == ')' || ch == ']') {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
     /** {line, column, +1 for an unclosed '{' / -1 for an unmatched '}'}, or null when balanced. */
     static int[] unbalanced(String text) {
         Deque<int[]> open = new ArrayDeque<>();

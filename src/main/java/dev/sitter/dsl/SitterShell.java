@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  */
 public final class SitterShell {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Names a definition must not take over as a variable: the script's own plumbing and keyword properties. */
+    private static final Set<String> RESERVED = Set.of("out", "binding", "args", "metaClass", "class", "property",
+            "credits", "models", "this", "super", "it");
 
     private final Path baseDir;
     private final Path workDir;
@@ -141,6 +144,7 @@ public final class SitterShell {
      * @param sourceName how messages name it, e.g. {@code input-7}
      * @return the value of the last statement
      * @throws DslException with file:line:col for any failure of the script
+     *         ({@link ScriptInterruptedException} when the thread was interrupted)
      */
     public Object eval(String text, String sourceName) {
         return evalSource(source(text, sourceName, baseDir));
@@ -163,6 +167,9 @@ public final class SitterShell {
     }
 
     public Definitions definitions() { return definitions; }
+
+    /** The DSL's top-level keywords (character, style, ..., generate, run), e.g. for console completion. */
+    public static List<String> keywords() { return SitterScript.KEYWORDS; }
 
     /** The variables scripts share: every definition by id (when the id is a valid name) and the console's own variables. */
     public Binding binding() { return binding; }
@@ -216,9 +223,19 @@ public final class SitterShell {
             throw locate(new DslException("the script recursed too deeply (a method or closure that calls itself without end)", e));
         } catch (DslException | CompilationFailedException e) {
             throw locate(e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Groovy rethrows checked exceptions unchecked; ThreadInterrupt raises InterruptedException this way.
+            if (e instanceof InterruptedException) throw locate(new ScriptInterruptedException(e));
             throw locate(e);
         }
+    }
+
+    /**
+     * Whether console input is unfinished and the console should read another line: an open
+     * {@code {}, {@code (} or {@code [}, or an open triple-quoted string.
+     */
+    public static boolean needsMoreInput(String text) {
+        return Braces.open(text) > 0;
     }
 
     private Object run(Source src) {
@@ -415,6 +432,11 @@ public final class SitterShell {
 
     private void bind(String id, Object def, String kind) {
         if (!IDENTIFIER.matcher(id).matches()) return;
+        if (RESERVED.contains(id)) {
+            warn("the id '" + id + "' is a reserved name, so it is not a variable; reach the " + kind + " by string: "
+                    + kind + "('" + id + "')");
+            return;
+        }
         if (binding.hasVariable(id)) {
             Object old = binding.getVariable(id);
             if (old != null && old.getClass() != def.getClass() && isDefinition(old)) {

@@ -46,6 +46,27 @@ public final class JpegXmp {
         return readSegments(jpeg);
     }
 
+    /** Width and height from the frame header (SOFn), or null when there is none before the scan. */
+    public static int[] size(byte[] b) throws ImageFormatException {
+        if (!isJpeg(b)) throw new ImageFormatException("not a JPEG file: it does not start with the JPEG SOI marker");
+        int pos = 2;
+        while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xFF) {
+            int marker = b[pos + 1] & 0xff;
+            if (marker == 0xFF) { pos++; continue; }
+            if (marker == 0xD9 || marker == 0xDA) return null;
+            if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) { pos += 2; continue; }
+            int len = ((b[pos + 2] & 0xff) << 8) | (b[pos + 3] & 0xff);
+            boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (sof && len >= 7 && pos + 9 <= b.length) {
+                int h = ((b[pos + 5] & 0xff) << 8) | (b[pos + 6] & 0xff);
+                int w = ((b[pos + 7] & 0xff) << 8) | (b[pos + 8] & 0xff);
+                return new int[] {w, h};
+            }
+            pos += 2 + len;
+        }
+        return null;
+    }
+
     /** Walks the marker segments up to SOS, checking lengths; returns the (first) XMP packet. */
     private static String readSegments(byte[] b) throws ImageFormatException {
         if (!isJpeg(b)) throw new ImageFormatException("not a JPEG file: it does not start with the JPEG SOI marker");

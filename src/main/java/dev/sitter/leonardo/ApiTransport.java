@@ -49,7 +49,7 @@ final class ApiTransport implements AutoCloseable {
     private final ClientConfig config;
     private final OkHttpClient http;
     private final OkHttpClient bulk;
-    private final TokenBucket requests;
+    private final RateWindow requests;
     private final Sleeper sleeper;
     private final Clock clock;
     private final HttpUrl v1;
@@ -61,21 +61,27 @@ final class ApiTransport implements AutoCloseable {
     }
 
     ApiTransport(ClientConfig config, Sleeper sleeper, Clock clock) {
+        this(config, sleeper, clock, null);
+    }
+
+    /** @param tap an extra network interceptor (tests use it to see every answer), or null */
+    ApiTransport(ClientConfig config, Sleeper sleeper, Clock clock, Interceptor tap) {
         this.config = config;
         this.sleeper = sleeper;
         this.clock = clock;
         this.v1 = HttpUrl.get(config.baseUrl() + "/");
         this.v2 = HttpUrl.get(config.v2BaseUrl() + "/");
-        this.requests = new TokenBucket(config.requestsPerMinute());
-        this.http = new OkHttpClient.Builder()
+        this.requests = new RateWindow(config.requestsPerMinute());
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.writeTimeout())
                 .callTimeout(config.callTimeout())
                 .addNetworkInterceptor(this::authorize)
-                .eventListenerFactory(ApiTransport::listenerFor)
-                .build();
+                .eventListenerFactory(ApiTransport::listenerFor);
+        if (tap != null) b.addNetworkInterceptor(tap);
+        this.http = b.build();
         this.bulk = http.newBuilder().callTimeout(config.downloadTimeout()).build();
     }
 
@@ -173,7 +179,7 @@ final class ApiTransport implements AutoCloseable {
      * @throws UnknownOutcome when the request left and no clear answer came back
      * @throws LeonardoException for answers that mean "not created" (4xx) and for rate limits that persist
      */
-    JsonNode postPaid(String url, JsonNode body, TokenBucket endpointLimit) throws UnknownOutcome {
+    JsonNode postPaid(String url, JsonNode body, RateWindow endpointLimit) throws UnknownOutcome {
         byte[] bytes = Json.compact(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String what = "POST " + shortPath(url);
         int attempts = config.createAttempts();
@@ -323,7 +329,7 @@ final class ApiTransport implements AutoCloseable {
                 + "). Check your network connection and " + LeonardoEnvironment.BASE_VAR + ".", io);
     }
 
-    private void acquire(TokenBucket bucket) {
+    private void acquire(RateWindow bucket) {
         try {
             bucket.acquire();
         } catch (InterruptedException e) {

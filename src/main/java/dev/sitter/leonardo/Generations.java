@@ -50,7 +50,13 @@ final class Generations {
             Cost cost = null;
             boolean reconciled = false;
             try {
-                JsonNode answer = http.postPaid(url, body, limits.forEndpoint(what));
+                JsonNode answer;
+                try {
+                    answer = http.postPaid(url, body, limits.forEndpoint(what));
+                } catch (LeonardoException refused) {
+                    listener.refused(refused); // still holding the slot, so a batch can stop before the next send
+                    throw refused;
+                }
                 JobRef ref = JobRef.find(answer, CREATE_WRAPPERS, "generationId");
                 if (ref == null) {
                     throw new UnknownOutcome("Leonardo answered without a generation id", sentAt, null);
@@ -83,7 +89,7 @@ final class Generations {
     /** Polls and downloads a generation that already exists (resuming after a crash or a deadline). */
     GenerationResult fetch(String id) {
         Instant start = http.clock().instant();
-        Poller.Done<GenerationView> done = poller.generation(id, start);
+        Poller.Done<GenerationView> done = poller.generation(id, start, false);
         GenerationView g = done.value();
         return new GenerationResult(id, download(g), g.seed(), null, g.modelId(), false,
                 new Timing(start, done.at(), http.clock().instant(), done.polls()));

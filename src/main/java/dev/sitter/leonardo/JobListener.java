@@ -16,4 +16,10 @@ public interface JobListener {
 
     /** Called as soon as the generation id is known (from the answer, or reconciled from the history). */
     default void submitted(String generationId, Cost cost, boolean reconciled) { }
+
+    /**
+     * Called when Leonardo refused the create outright (4xx, or a rate limit that would not clear):
+     * no job exists, the intent can be closed. Not called for UNCERTAIN outcomes.
+     */
+    default void refused(LeonardoException e) { }
 }

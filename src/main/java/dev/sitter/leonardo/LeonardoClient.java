@@ -52,9 +52,9 @@ public final class LeonardoClient implements AutoCloseable {
     private volatile Me me;
     private volatile List<PlatformModel> models;
 
-    private LeonardoClient(ClientConfig config, Sleeper sleeper, Clock clock) {
+    private LeonardoClient(ClientConfig config, Sleeper sleeper, Clock clock, okhttp3.Interceptor tap) {
         this.config = config;
-        this.http = new ApiTransport(config, sleeper, clock);
+        this.http = new ApiTransport(config, sleeper, clock, tap);
         this.uploads = new Uploads(http, new UploadCache(config.cacheDir(), config.baseUrl()));
         this.slots = new JobSlots(config.maxInFlight(), () -> {
             Integer n = me().apiConcurrencySlots();
@@ -68,12 +68,17 @@ public final class LeonardoClient implements AutoCloseable {
     }
 
     public static LeonardoClient create(ClientConfig config) {
-        return new LeonardoClient(config, Sleeper.REAL, Clock.systemUTC());
+        return new LeonardoClient(config, Sleeper.REAL, Clock.systemUTC(), null);
     }
 
     /** For tests: record waits instead of sleeping, or run on a fixed clock. */
     public static LeonardoClient create(ClientConfig config, Sleeper sleeper, Clock clock) {
-        return new LeonardoClient(config, sleeper, clock);
+        return new LeonardoClient(config, sleeper, clock, null);
+    }
+
+    /** For tests: also run {@code tap} on every network exchange (it sees requests after the key is attached). */
+    static LeonardoClient create(ClientConfig config, Sleeper sleeper, Clock clock, okhttp3.Interceptor tap) {
+        return new LeonardoClient(config, sleeper, clock, tap);
     }
 
     public ClientConfig config() { return config; }
@@ -180,6 +185,11 @@ public final class LeonardoClient implements AutoCloseable {
 
                     @Override public void submitted(String generationId, Cost cost, boolean reconciled) {
                         user.submitted(generationId, cost, reconciled);
+                    }
+
+                    @Override public void refused(LeonardoException e) {
+                        if (e.kind() == Kind.BAD_KEY || e.kind() == Kind.OUT_OF_CREDITS) stop.compareAndSet(null, e);
+                        user.refused(e);
                     }
                 };
                 futures.add(pool.submit(() -> {
@@ -345,6 +355,10 @@ public final class LeonardoClient implements AutoCloseable {
 
     /** {@code POST /prompt/improve} (paid, sent once): Leonardo rewrites a prompt under 200 characters. */
     public ImprovedPrompt improvePrompt(String prompt, String instructions) {
+        if (prompt == null || prompt.isBlank() || prompt.length() >= 200) {
+            throw new LeonardoException(Kind.INVALID_FIELD, "Leonardo's prompt improver takes a prompt of 1-199 characters; this one has "
+                    + (prompt == null ? 0 : prompt.length()) + ". Shorten it (nothing was sent).", 0, "prompt", null, null, null);
+        }
         ObjectNode body = Json.MAPPER.createObjectNode().put("prompt", prompt);
         if (instructions != null) body.put("promptInstructions", instructions);
         try {

@@ -174,8 +174,34 @@ public final class Journal {
         byte[] line = (String.format("%08x", crc.getValue()) + " " + json + "\n").getBytes(StandardCharsets.UTF_8);
         try (LibraryLock.Held ignored = lock.acquire()) {
             cutTornTail();
+            if (n.path("op").asText().equals("begin")) compactIfLarge();
             DurableFiles.append(file, line);
         }
+    }
+
+    /** Above this size the closed intents move to journal/archive/, so pending() stays a small read. */
+    static long compactAbove = 8L << 20;
+
+    /**
+     * Moves the history out of the active log: the whole log is first copied, durably, to
+     * {@code journal/archive/intents-TIME.log}; then the active log is atomically replaced by the
+     * lines of the intents still open. A crash in between leaves the full log in place (and at
+     * worst a duplicate archive), never a lost intent.
+     */
+    private void compactIfLarge() throws IOException {
+        if (!Files.exists(file) || Files.size(file) <= compactAbove) return;
+        byte[] all = Files.readAllBytes(file);
+        java.util.Set<String> open = new java.util.HashSet<>();
+        for (Pending p : pending()) open.add(p.id());
+        StringBuilder keep = new StringBuilder();
+        for (String line : new String(all, StandardCharsets.UTF_8).split("\n")) {
+            JsonNode n = parse(line);
+            if (n != null && open.contains(n.path("id").asText())) keep.append(line).append('\n');
+        }
+        Path archive = file.resolveSibling("archive").resolve("intents-" + ID_TIME.format(clock.instant()) + "-"
+                + HexFormat.of().formatHex(randomBytes(2)) + ".log");
+        DurableFiles.writeAtomically(archive, all);
+        DurableFiles.writeAtomically(file, keep.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A crash mid-append leaves a line without its end; cut it so the next line starts clean. */

@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
 public final class Library {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
-    private static final String MARKER_SUFFIX = ".pending";
 
     private final Path root;
     private final LibraryLock lock;
@@ -55,6 +54,7 @@ public final class Library {
     private final RecordIndex index;
     private final Ledger ledger;
     private final Journal journal;
+    private final InflightMarker inflight;
 
     private Library(Path root, Clock clock, String tool, SecretScrubber scrubber) {
         this.root = root.toAbsolutePath().normalize();
@@ -65,6 +65,7 @@ public final class Library {
         this.index = new RecordIndex(this.root.resolve("index").resolve("assets.tsv"));
         this.ledger = new Ledger(this.root.resolve("ledger.csv"));
         this.journal = new Journal(this.root.resolve("journal").resolve("intents.log"), lock, clock, scrubber);
+        this.inflight = new InflightMarker(this.root.resolve("tmp").resolve("inflight"));
     }
 
     /** Opens (and on first write creates) the library at {@code root}, scrubbing LEONARDO_API_KEY from all it writes. */
@@ -120,9 +121,8 @@ public final class Library {
             Path assetFile = embeddable ? assetPath(spec.recipe().characterId(), assetId, mediaType) : null;
             Provenance draft = draft(assetId, spec, facts, new Provenance.Files(original, null));
 
-            Marker marker = new Marker("record", assetId, index.length(), ledger.length(),
-                    embeddable ? List.of(rel(objectPath(assetId)), rel(assetFile)) : List.of(rel(objectPath(assetId))));
-            Path markerFile = writeMarker(marker);
+            inflight.write(new InflightMarker.Marker("record", assetId, index.length(), ledger.length(),
+                    embeddable ? List.of(rel(objectPath(assetId)), rel(assetFile)) : List.of(rel(objectPath(assetId)))), true);
 
             storeObject(assetId, image);
             Provenance.ImageFile embedded = null;
@@ -144,7 +144,7 @@ public final class Library {
             DurableFiles.writeAtomically(recordFile, (Json.pretty(p) + "\n").getBytes(StandardCharsets.UTF_8));
             index.append(IndexEntry.of(p));
             ledger.append(scrub(Ledger.Row.of(p)));
-            DurableFiles.delete(markerFile);
+            inflight.write(InflightMarker.Marker.IDLE, false);
             return new RecordedAsset(assetId, embedded != null ? assetFile : objectPath(assetId), recordFile, p, false);
         }
     }
@@ -192,15 +192,12 @@ public final class Library {
     }
 
     private static Integer[] size(byte[] image) {
-        if (PngChunks.isPng(image)) {
-            try {
-                int[] wh = PngChunks.size(image);
-                return new Integer[] {wh[0], wh[1]};
-            } catch (ImageFormatException e) {
-                return new Integer[] {null, null};
-            }
+        try {
+            int[] wh = PngChunks.isPng(image) ? PngChunks.size(image) : JpegXmp.isJpeg(image) ? JpegXmp.size(image) : null;
+            return wh == null ? new Integer[] {null, null} : new Integer[] {wh[0], wh[1]};
+        } catch (ImageFormatException e) {
+            return new Integer[] {null, null};
         }
-        return new Integer[] {null, null};
     }
 
     // ---------------------------------------------------------------- updates
@@ -211,11 +208,22 @@ public final class Library {
         try (LibraryLock.Held ignored = lock.acquire()) {
             recover();
             Provenance p = get(id).withQa(results);
-            Path markerFile = writeMarker(new Marker("update", id, index.length(), ledger.length(), List.of()));
+            inflight.write(new InflightMarker.Marker("update", id, index.length(), ledger.length(), List.of()), true);
             DurableFiles.writeAtomically(recordPath(id), (scrubber.apply(Json.pretty(p)) + "\n").getBytes(StandardCharsets.UTF_8));
             index.append(IndexEntry.of(p));
-            DurableFiles.delete(markerFile);
+            inflight.write(InflightMarker.Marker.IDLE, false);
             return p;
+        }
+    }
+
+    /** Adds one QA result, replacing an earlier result of the same check. */
+    public Provenance addQa(String idOrPrefix, Provenance.QaResult result) throws IOException {
+        try (LibraryLock.Held ignored = lock.acquire()) {
+            Provenance p = get(idOrPrefix);
+            List<Provenance.QaResult> all = new ArrayList<>();
+            for (Provenance.QaResult r : p.qa()) if (!r.check().equals(result.check())) all.add(r);
+            all.add(result);
+            return setQa(p.assetId(), all);
         }
     }
 
@@ -224,6 +232,8 @@ public final class Library {
         String id = resolve(idOrPrefix);
         try (LibraryLock.Held ignored = lock.acquire()) {
             recover();
+            // The ledger is rewritten (atomically); mark it so no older marker is replayed against the new file.
+            inflight.write(new InflightMarker.Marker("price", id, index.length(), ledger.length(), List.of()), true);
             if (!ledger.setPrice(id, price)) {
                 throw new LibraryException("asset " + id + " has no row in " + ledger.file()
                         + "; run 'sitter verify' to find out why.");
@@ -244,6 +254,7 @@ public final class Library {
                 }
             }
             entries.sort(java.util.Comparator.comparing(e -> e.recordedAt() == null ? "" : e.recordedAt()));
+            inflight.write(new InflightMarker.Marker("reindex", null, index.length(), ledger.length(), List.of()), true);
             index.rewrite(entries);
             return entries.size();
         }
@@ -272,67 +283,74 @@ public final class Library {
 
     // ---------------------------------------------------------------- crash recovery
 
-    /** A write in flight: what to undo or finish if the process dies before deleting this marker. */
-    record Marker(String op, String assetId, long indexLength, long ledgerLength, List<String> files) {}
-
-    private Path writeMarker(Marker m) throws IOException {
-        Path f = root.resolve("tmp").resolve(m.assetId() + "." + m.op() + MARKER_SUFFIX);
-        DurableFiles.writeAtomically(f, Json.compact(m).getBytes(StandardCharsets.UTF_8));
-        return f;
-    }
-
     /**
-     * Finishes or undoes writes a crash interrupted. Holding the lock, any marker left in tmp/
-     * belongs to a dead process: the index and ledger are cut back to their length before that
-     * write; if the record made it to disk its index line and ledger row are appended again,
-     * otherwise the unrecorded image files are removed. Idempotent; cheap when tmp/ is empty.
+     * Finishes or undoes the change a crash interrupted. Holding the lock, the in-flight marker
+     * names the last change. If that change completed (its record is on disk and the index and
+     * ledger end with exactly its line and row), nothing is done. Otherwise the index and ledger
+     * are cut back to their length before it; if the record made it to disk its index line (and,
+     * for a new asset, ledger row) is appended again, else the unrecorded image files are removed.
+     * Idempotent, and cheap when nothing was interrupted.
      *
-     * @return how many interrupted writes were repaired
+     * @return 1 when an interrupted change was repaired, else 0
      */
     public int recover() throws IOException {
         Path tmp = root.resolve("tmp");
         if (!Files.isDirectory(tmp)) return 0;
         try (LibraryLock.Held ignored = lock.acquire()) {
-            List<Path> markers = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
-                for (Path p : ds) {
-                    if (p.getFileName().toString().endsWith(MARKER_SUFFIX)) markers.add(p);
-                    else if (DurableFiles.isTemp(p)) Files.deleteIfExists(p);
+            deleteTemps(tmp);
+            InflightMarker.Marker m = inflight.read();
+            if (m == null || m.assetId() == null || !(m.op().equals("record") || m.op().equals("update"))) {
+                if (m != null && !m.op().equals("idle")) { // price/reindex: atomic renames; only temps can be left
+                    deleteTemps(root);
+                    deleteTemps(index.file().getParent());
                 }
+                return 0;
             }
-            for (Path mf : markers) {
-                Marker m;
+            Path recordFile = recordPath(m.assetId());
+            Provenance p = null;
+            if (Files.exists(recordFile)) {
                 try {
-                    m = Json.MAPPER.readValue(Files.readAllBytes(mf), Marker.class);
-                } catch (IOException e) {
-                    // A torn marker means the crash came before any other write of that operation.
-                    DurableFiles.delete(mf);
-                    continue;
+                    p = read(recordFile);
+                } catch (LibraryException e) {
+                    p = null; // verify will name it
                 }
-                DurableFiles.truncate(index.file(), m.indexLength());
-                DurableFiles.truncate(ledger.file(), m.ledgerLength());
-                Path recordFile = recordPath(m.assetId());
-                Provenance p = null;
-                if (Files.exists(recordFile)) {
-                    try {
-                        p = read(recordFile);
-                    } catch (LibraryException e) {
-                        p = null; // verify will name it
-                    }
-                }
-                if (p != null) {
-                    index.append(IndexEntry.of(p));
-                    if (m.op().equals("record")) ledger.append(scrub(Ledger.Row.of(p)));
-                } else if (m.op().equals("record")) {
-                    for (String f : m.files()) DurableFiles.delete(root.resolve(f));
-                }
-                for (String f : m.files()) deleteTemps(root.resolve(f).getParent());
-                deleteTemps(recordFile.getParent());
-                deleteTemps(root);
-                deleteTemps(index.file().getParent());
-                DurableFiles.delete(mf);
             }
-            return markers.size();
+            if (p != null && completed(m, p)) {
+                inflight.write(InflightMarker.Marker.IDLE, false);
+                return 0;
+            }
+            DurableFiles.truncate(index.file(), m.indexLength());
+            DurableFiles.truncate(ledger.file(), m.ledgerLength());
+            if (p != null) {
+                index.append(IndexEntry.of(p));
+                if (m.op().equals("record")) ledger.append(scrub(Ledger.Row.of(p)));
+            } else if (m.op().equals("record")) {
+                for (String f : m.files()) DurableFiles.delete(root.resolve(f));
+            }
+            for (String f : m.files()) deleteTemps(root.resolve(f).getParent());
+            deleteTemps(recordFile.getParent());
+            inflight.write(InflightMarker.Marker.IDLE, true);
+            return 1;
+        }
+    }
+
+    /** Whether the index and ledger end with exactly what change {@code m} appends for {@code p}. */
+    private boolean completed(InflightMarker.Marker m, Provenance p) throws IOException {
+        String indexTail = (m.indexLength() == 0 ? RecordIndex.HEADER : "") + IndexEntry.of(p).toLine();
+        if (!endsExactly(index.file(), m.indexLength(), indexTail)) return false;
+        if (!m.op().equals("record")) return true;
+        String ledgerTail = (m.ledgerLength() == 0 ? Csv.row(Ledger.COLUMNS) : "") + Csv.row(scrub(Ledger.Row.of(p)).cells());
+        return endsExactly(ledger.file(), m.ledgerLength(), ledgerTail);
+    }
+
+    private static boolean endsExactly(Path file, long from, String expected) throws IOException {
+        if (!Files.exists(file)) return false;
+        byte[] want = expected.getBytes(StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            if (ch.size() != from + want.length) return false;
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(want.length);
+            while (b.hasRemaining() && ch.read(b, from + b.position()) > 0) { /* fill */ }
+            return java.util.Arrays.equals(b.array(), want);
         }
     }
 
@@ -416,6 +434,8 @@ public final class Library {
 
     /** Index entries matching the query, oldest first. */
     public List<IndexEntry> find(Query q) throws IOException {
+        // A deleted index would make every query silently empty: rebuild it from the records instead.
+        if (!Files.exists(index.file()) && exists()) reindex();
         List<IndexEntry> out = new ArrayList<>();
         for (IndexEntry e : index.read(q.indexNeedle()).latest().values()) if (q.matches(e)) out.add(e);
         return out;
@@ -444,6 +464,18 @@ public final class Library {
     public Path imagePath(Provenance p) {
         Provenance.ImageFile f = p.files().embedded() != null ? p.files().embedded() : p.files().original();
         return root.resolve(f.path());
+    }
+
+    /**
+     * The file to open for an indexed asset, found without parsing its record (so {@code find}
+     * stays fast): the metadata-carrying copy if there is one, else the original.
+     */
+    public Path imagePath(IndexEntry e) {
+        for (String type : List.of("image/png", "image/jpeg", "image/webp")) {
+            Path p = assetPath(e.character(), e.assetId(), type);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return objectPath(e.assetId());
     }
 
     private Path assetPath(String character, String assetId, String mediaType) {

@@ -55,18 +55,33 @@ final class RecordIndex {
      * overall. Skipping the other lines unread is what keeps a 100,000-asset query fast.
      */
     Contents read(String needle) throws IOException {
-        byte[] pattern = needle == null ? null : needle.getBytes(StandardCharsets.UTF_8);
         Map<String, IndexEntry> latest = new LinkedHashMap<>();
         List<String> bad = new ArrayList<>();
         if (!Files.exists(file)) return new Contents(latest, bad);
         byte[] all = Files.readAllBytes(file);
+        if (needle != null) {
+            // Jump from one occurrence of the needle to the next; only those lines are decoded.
+            byte[] pattern = needle.getBytes(StandardCharsets.UTF_8);
+            int from = 0;
+            for (int hit; (hit = indexOf(all, pattern, from)) >= 0; ) {
+                int start = hit, end = hit;
+                while (start > 0 && all[start - 1] != '\n') start--;
+                while (end < all.length && all[end] != '\n') end++;
+                if (end < all.length && all[start] != '#') {
+                    IndexEntry e = IndexEntry.parse(new String(all, start, end - start, StandardCharsets.UTF_8));
+                    if (e != null) latest.put(e.assetId(), e);
+                }
+                from = end + 1;
+            }
+            return new Contents(latest, bad);
+        }
         int start = 0, lineNo = 0;
         for (int i = 0; i <= all.length; i++) {
             if (i < all.length && all[i] != '\n') continue;
             lineNo++;
             if (i == all.length && start == all.length) break;
             boolean complete = i < all.length;
-            if (i > start && all[start] != '#' && (pattern == null || !complete || contains(all, start, i, pattern))) {
+            if (i > start && all[start] != '#') {
                 String line = new String(all, start, i - start, StandardCharsets.UTF_8);
                 IndexEntry e = complete ? IndexEntry.parse(line) : null;
                 if (e == null) bad.add("line " + lineNo + (complete ? "" : " (torn: no line end)"));
@@ -77,15 +92,15 @@ final class RecordIndex {
         return new Contents(latest, bad);
     }
 
-    private static boolean contains(byte[] hay, int from, int to, byte[] needle) {
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
         byte first = needle[0];
-        int last = to - needle.length;
+        int last = hay.length - needle.length;
         outer:
         for (int i = from; i <= last; i++) {
             if (hay[i] != first) continue;
             for (int k = 1; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
-            return true;
+            return i;
         }
-        return false;
+        return -1;
     }
 }

@@ -1,5 +1,9 @@
 package dev.sitter.prompt;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitter.model.AnchorImage;
 import dev.sitter.model.CameraDef;
 import dev.sitter.model.CharacterDef;
 import dev.sitter.model.Json;
@@ -31,6 +35,15 @@ public final class Definitions {
 
         Kind(String keyword) { this.keyword = keyword; }
     }
+
+    /**
+     * The canonical form hashed for provenance: the definition's JSON without image paths, so the
+     * same definitions with the same image bytes hash the same wherever the script runs from.
+     */
+    private static final ObjectMapper CANONICAL = Json.MAPPER.copy().addMixIn(AnchorImage.class, WithoutPath.class);
+
+    @JsonIgnoreProperties("path")
+    private abstract static class WithoutPath { }
 
     private final Map<Kind, Map<String, Object>> byKind = new HashMap<>();
     private final Map<Object, String> hashes = new HashMap<>();
@@ -97,11 +110,17 @@ public final class Definitions {
     public Map<String, Object> all(Kind kind) { return Collections.unmodifiableMap(byKind.get(kind)); }
 
     /**
-     * SHA-256 of the definition's canonical JSON, prefixed by its type. Computed once per distinct
+     * SHA-256 of the definition's canonical JSON (image paths left out, their SHA-256 kept), prefixed by its type. Computed once per distinct
      * definition (records compare by value), so a replaced definition still hashes the same.
      */
     public String hashOf(Object def) {
-        return hashes.computeIfAbsent(def, d -> Sha256.hex(d.getClass().getSimpleName() + "\n" + Json.compact(d)));
+        return hashes.computeIfAbsent(def, d -> {
+            try {
+                return Sha256.hex(d.getClass().getSimpleName() + "\n" + CANONICAL.writeValueAsString(d));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot hash definition " + d, e);
+            }
+        });
     }
 
     public int size() {

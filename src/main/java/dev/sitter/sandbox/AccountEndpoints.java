@@ -28,7 +28,7 @@ final class AccountEndpoints {
 
     AccountEndpoints(Services s) {
         this.s = s;
-        this.randomPrompts = new SplitMix64(SplitMix64.derive(s.config.seed(), "random-prompts"));
+        this.randomPrompts = new SplitMix64(SplitMix64.derive(s.idSeed, "random-prompts"));
     }
 
     void register(Router v1) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Where the sandbox keeps image bytes it serves from /cdn: in memory, or as files under a data directory. */
 interface Blobs {
@@ -16,12 +15,35 @@ interface Blobs {
 
     void delete(String key);
 
-    static Blobs inMemory() {
-        ConcurrentHashMap<String, byte[]> m = new ConcurrentHashMap<>();
+    /** Default cap for in-memory storage: a long REPL session must not grow without bound. */
+    long DEFAULT_MEMORY_CAP = 512L << 20;
+
+    /**
+     * In memory, holding at most {@code capBytes} of generated images: the oldest are dropped first
+     * (their CDN URLs then answer 404, like expired links; clients download results as soon as jobs
+     * complete). Uploaded init images are never dropped.
+     */
+    static Blobs inMemory(long capBytes) {
+        java.util.LinkedHashMap<String, byte[]> m = new java.util.LinkedHashMap<>();
+        long[] size = {0};
         return new Blobs() {
-            public void put(String key, byte[] bytes) { m.put(key, bytes); }
-            public byte[] get(String key) { return m.get(key); }
-            public void delete(String key) { m.remove(key); }
+            public synchronized void put(String key, byte[] bytes) {
+                byte[] old = m.put(key, bytes);
+                size[0] += bytes.length - (old == null ? 0 : old.length);
+                var it = m.entrySet().iterator();
+                while (size[0] > capBytes && it.hasNext()) {
+                    var e = it.next();
+                    // uploaded anchors stay: later requests keep referring to them by id
+                    if (e.getKey().equals(key) || e.getKey().startsWith("init/")) continue;
+                    size[0] -= e.getValue().length;
+                    it.remove();
+                }
+            }
+            public synchronized byte[] get(String key) { return m.get(key); }
+            public synchronized void delete(String key) {
+                byte[] old = m.remove(key);
+                if (old != null) size[0] -= old.length;
+            }
         };
     }
 

@@ -31,7 +31,7 @@ final class InitImageEndpoints {
 
     InitImageEndpoints(Services s) {
         this.s = s;
-        this.secret = SplitMix64.derive(s.config.seed(), "upload-secret");
+        this.secret = SplitMix64.derive(s.idSeed, "upload-secret");
     }
 
     void register(Router v1, Router root) {

@@ -18,15 +18,42 @@ final class Inspection {
         this.log = log;
     }
 
-    Reply handle(String method, String path) {
-        if (!method.equals("GET")) return Reply.json(405, SandboxServer.errorBody("inspection endpoints are read-only (GET)"));
+    Reply handle(String method, String path, byte[] body) {
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (method.equals("POST") && p.equals("/_sandbox/faults")) return scriptFaults(body);
+        if (!method.equals("GET")) {
+            return Reply.json(405, SandboxServer.errorBody("inspection endpoints are GET only (except POST /_sandbox/faults)"));
+        }
         return switch (p) {
             case "/_sandbox" -> Reply.json(summary());
             case "/_sandbox/requests" -> Reply.json(log.toJson());
             case "/_sandbox/jobs" -> Reply.json(jobs());
             default -> Reply.json(404, SandboxServer.errorBody("unknown inspection path; try /_sandbox/requests or /_sandbox/jobs"));
         };
+    }
+
+    /**
+     * {@code POST /_sandbox/faults} with {@code {"method": "POST", "path": "/generations", "faults": ["reset-after", "429"]}}
+     * scripts faults for the next matching requests, for tests that drive a sandbox from another process.
+     */
+    private Reply scriptFaults(byte[] body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(body);
+            String path = n.path("path").asText(null);
+            if (path == null || !n.path("faults").isArray() || n.path("faults").isEmpty()) {
+                return Reply.json(400, SandboxServer.errorBody("expected {\"method\": \"POST\", \"path\": \"/generations\", \"faults\": [\"reset-after\"]}"));
+            }
+            java.util.List<Fault> faults = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode f : n.path("faults")) faults.add(Fault.fromSpec(f.asText()));
+            s.faults.script(n.path("method").asText("*"), path, faults.toArray(new Fault[0]));
+            ObjectNode ok = Json.MAPPER.createObjectNode();
+            ok.put("scripted", faults.size());
+            return Reply.json(ok);
+        } catch (IllegalArgumentException e) {
+            return Reply.json(400, SandboxServer.errorBody(e.getMessage()));
+        } catch (java.io.IOException e) {
+            return Reply.json(400, SandboxServer.errorBody("the body is not JSON"));
+        }
     }
 
     private ObjectNode summary() {

@@ -25,6 +25,13 @@ public final class Sandbox implements AutoCloseable {
     /** The one line shown when Sitter falls back to the sandbox. */
     public static final String OFFLINE_NOTICE = "offline sandbox: no credits are spent; set LEONARDO_API_KEY to go live";
 
+    static {
+        // The JDK server writes headers and body as separate segments; with Nagle's algorithm on, each
+        // small reply then waits for the client's delayed ACK (~40 ms on Linux). Read once, when the
+        // server classes load, so it must be set before the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final SandboxConfig config;
     private final HttpServer server;
     private final ExecutorService httpPool;
@@ -39,13 +46,14 @@ public final class Sandbox implements AutoCloseable {
         this.config = config;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
         this.origin = "http://127.0.0.1:" + server.getAddress().getPort();
-        Ids ids = new Ids(config.seed());
-        Blobs blobs = config.dataDir() == null ? Blobs.inMemory() : Blobs.inDirectory(config.dataDir().toAbsolutePath().normalize());
+        long idSeed = config.idSeed() != null ? config.idSeed() : new java.security.SecureRandom().nextLong();
+        Ids ids = new Ids(idSeed);
+        Blobs blobs = config.dataDir() == null ? Blobs.inMemory(Blobs.DEFAULT_MEMORY_CAP) : Blobs.inDirectory(config.dataDir().toAbsolutePath().normalize());
         this.store = new Store(ids, blobs, config.startingCredits(), Clock.systemUTC());
         this.jobs = new JobRunner(config.concurrency(), config.latency());
         this.faults = new FaultInjector(FaultSpec.parse(config.faults()), config.seed());
         this.log = new RequestLog();
-        Services services = new Services(config, store, new Studio(store), jobs, faults, () -> origin);
+        Services services = new Services(config, store, new Studio(store), jobs, faults, () -> origin, idSeed);
         Router v1 = new Router(), v2 = new Router(), root = new Router();
         new GenerationEndpoints(services).register(v1, v2);
         new InitImageEndpoints(services).register(v1, root);

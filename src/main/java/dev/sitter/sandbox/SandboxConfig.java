@@ -16,14 +16,16 @@ import java.util.Objects;
  * @param queueLimit        jobs waiting or running before creates get 429
  * @param startingCredits   the /me balance at start
  * @param faults            fault spec such as {@code "429:0.1,reset-after:0.02"}; empty for none
- * @param seed              seeds ids, random seeds and fault draws, so a run is reproducible
+ * @param seed              seeds the fault draws, so the same requests meet the same faults
+ * @param idSeed            seeds ids and the seeds of unseeded generations; null (the default) draws a fresh
+ *                          one per sandbox, so ids never repeat across runs (a library keys records by them)
  * @param dataDir           where image bytes are kept; null keeps them in memory
  * @param slowDelay         how long a {@code slow} fault holds a response
  * @param uploadTtl         how long a presigned upload stays valid
  */
 public record SandboxConfig(int port, Duration latency, int concurrency, int createsPerMinute, int requestsPerMinute,
                             int queueLimit, long startingCredits, String faults, long seed, Path dataDir,
-                            Duration slowDelay, Duration uploadTtl) {
+                            Duration slowDelay, Duration uploadTtl, Long idSeed) {
 
     public static final long DEFAULT_CREDITS = 10_000;
 
@@ -52,7 +54,7 @@ public record SandboxConfig(int port, Duration latency, int concurrency, int cre
     public Builder toBuilder() {
         return new Builder().port(port).latency(latency).concurrency(concurrency).createsPerMinute(createsPerMinute)
                 .requestsPerMinute(requestsPerMinute).queueLimit(queueLimit).startingCredits(startingCredits)
-                .faults(faults).seed(seed).dataDir(dataDir).slowDelay(slowDelay).uploadTtl(uploadTtl);
+                .faults(faults).seed(seed).dataDir(dataDir).slowDelay(slowDelay).uploadTtl(uploadTtl).idSeed(idSeed);
     }
 
     public static final class Builder {
@@ -68,6 +70,7 @@ public record SandboxConfig(int port, Duration latency, int concurrency, int cre
         private Path dataDir;
         private Duration slowDelay = Duration.ofSeconds(2);
         private Duration uploadTtl = Duration.ofMinutes(2);
+        private Long idSeed;
 
         public Builder port(int v) { port = v; return this; }
         public Builder latency(Duration v) { latency = v; return this; }
@@ -81,10 +84,11 @@ public record SandboxConfig(int port, Duration latency, int concurrency, int cre
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder slowDelay(Duration v) { slowDelay = v; return this; }
         public Builder uploadTtl(Duration v) { uploadTtl = v; return this; }
+        public Builder idSeed(Long v) { idSeed = v; return this; }
 
         public SandboxConfig build() {
             return new SandboxConfig(port, latency, concurrency, createsPerMinute, requestsPerMinute, queueLimit,
-                    startingCredits, faults, seed, dataDir, slowDelay, uploadTtl);
+                    startingCredits, faults, seed, dataDir, slowDelay, uploadTtl, idSeed);
         }
     }
 }

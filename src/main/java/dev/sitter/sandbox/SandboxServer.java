@@ -55,46 +55,40 @@ final class SandboxServer implements HttpHandler {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (rawPath.startsWith("/_sandbox")) {
-            // inspection: not an API call; not logged, limited or faulted
-            write(ex, inspection.handle(method, rawPath), null);
+            // inspection and fault scripting: not API calls; not logged, limited or faulted
+            write(ex, inspection.handle(method, rawPath, body), null);
             return;
         }
         long seq = log.start();
         String time = Instant.now().toString();
         String logPath = query == null ? rawPath : rawPath + "?" + query;
-        Fault fault = null;
-        int status = -1;
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        Router router;
+        String path;
+        boolean api;
+        if (rawPath.startsWith(V1 + "/") || rawPath.equals(V1)) { router = v1; path = rawPath.substring(V1.length()); api = true; }
+        else if (rawPath.startsWith(V2 + "/") || rawPath.equals(V2)) { router = v2; path = rawPath.substring(V2.length()); api = true; }
+        else { router = root; path = rawPath; api = false; }
+        Call call = new Call(method, path, query, ex.getRequestHeaders(), body);
+        Reply reply;
         try {
-            Router router;
-            String path;
-            boolean api;
-            if (rawPath.startsWith(V1 + "/") || rawPath.equals(V1)) { router = v1; path = rawPath.substring(V1.length()); api = true; }
-            else if (rawPath.startsWith(V2 + "/") || rawPath.equals(V2)) { router = v2; path = rawPath.substring(V2.length()); api = true; }
-            else { router = root; path = rawPath; api = false; }
-            Call call = new Call(method, path, query, ex.getRequestHeaders(), body);
-            Reply reply;
-            try {
-                reply = dispatch(router, call, api, rawPath, body.length > MAX_BODY);
-                fault = call.fault;
-            } catch (ApiError e) {
-                fault = call.fault;
-                reply = Reply.json(e.status, e.body());
-                if (e.retryAfterSeconds != null) reply.header("Retry-After", Long.toString(e.retryAfterSeconds));
-            } catch (CutConnection e) {
-                fault = call.fault;
-                throw e;
-            } catch (Exception e) {
-                fault = call.fault;
-                reply = Reply.json(500, new ApiError(500, "unexpected", "Service Error").body());
-            }
-            if (fault == Fault.SLOW) sleep(s.config.slowDelay().toMillis());
-            if (fault == Fault.RESET_AFTER) throw new CutConnection("injected fault: reset-after");
-            status = reply.status;
-            write(ex, reply, fault == Fault.TRUNCATE ? fault : null);
-        } finally {
-            log.record(seq, time, method, logPath, body, ex.getRequestHeaders().getFirst("Content-Type"),
-                    status, fault, (System.nanoTime() - started) / 1_000_000);
+            reply = dispatch(router, call, api, rawPath, body.length > MAX_BODY);
+        } catch (ApiError e) {
+            reply = Reply.json(e.status, e.body());
+            if (e.retryAfterSeconds != null) reply.header("Retry-After", Long.toString(e.retryAfterSeconds));
+        } catch (CutConnection e) {
+            reply = null;
+        } catch (Exception e) {
+            reply = Reply.json(500, new ApiError(500, "unexpected", "Service Error").body());
         }
+        Fault fault = call.fault;
+        if (reply != null && fault == Fault.SLOW) sleep(s.config.slowDelay().toMillis());
+        boolean cut = reply == null || fault == Fault.RESET_AFTER;
+        // recorded before the reply leaves, so a client that has its answer always finds it in the log
+        log.record(seq, time, method, logPath, body, contentType, cut ? -1 : reply.status, fault,
+                (System.nanoTime() - started) / 1_000_000);
+        if (cut) throw new CutConnection("injected fault: " + (fault == null ? "reset" : fault.spec()));
+        write(ex, reply, fault == Fault.TRUNCATE ? fault : null);
     }
 
     private Reply dispatch(Router router, Call call, boolean api, String rawPath, boolean tooLarge) throws Exception {

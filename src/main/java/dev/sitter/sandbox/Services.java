@@ -10,14 +10,17 @@ final class Services {
     final JobRunner jobs;
     final FaultInjector faults;
     final Supplier<String> origin;
+    /** Seeds everything that must differ between sandbox runs unless asked otherwise (ids, upload signatures). */
+    final long idSeed;
 
-    Services(SandboxConfig config, Store store, Studio studio, JobRunner jobs, FaultInjector faults, Supplier<String> origin) {
+    Services(SandboxConfig config, Store store, Studio studio, JobRunner jobs, FaultInjector faults, Supplier<String> origin, long idSeed) {
         this.config = config;
         this.store = store;
         this.studio = studio;
         this.jobs = jobs;
         this.faults = faults;
         this.origin = origin;
+        this.idSeed = idSeed;
     }
 
     /** Public URL of a stored blob, served by the sandbox's /cdn route. */

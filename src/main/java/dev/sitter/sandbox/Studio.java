@@ -53,7 +53,12 @@ final class Studio {
             }
         }
         if (drift) identity = drifted(identity, seed + index);
-        PortraitRenderer.Request rr = new PortraitRenderer.Request(identity, look, seed + index, req.width(), req.height());
+        // Image-to-image re-noises the source, so even the seed that made it gives a new picture:
+        // the fresh render's seed is tied to the init image, and the blend below keeps the source's structure.
+        String initId = req.initImageId() != null ? req.initImageId()
+                : req.initGenerationImageId() != null ? req.initGenerationImageId() : req.canvasInitId();
+        long renderSeed = initId == null ? seed + index : SplitMix64.derive(seed + index, "img2img:" + initId);
+        PortraitRenderer.Request rr = new PortraitRenderer.Request(identity, look, renderSeed, req.width(), req.height());
         Raster img = PortraitRenderer.render(rr);
         if (content != null) img = Resample.blend(img, Resample.resize(content, img.width, img.height), contentWeight);
         Source init = initSource(req);

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * completed once the images and records are durable, so a killed run loses nothing it paid for.
  */
 public final class LeonardoStudio implements Studio {
-    private final Backend backend;
+    private final Supplier<Backend> backends;
     private final Library library;
     private final ImageSource images;
     private final Consumer<Asset> onAsset;
@@ -48,13 +48,18 @@ public final class LeonardoStudio implements Studio {
      * @param onAsset told about every asset recorded (the console's session list, progress)
      */
     public LeonardoStudio(Backend backend, Library library, ImageSource images, Consumer<Asset> onAsset) {
-        this.backend = backend;
+        this(() -> backend, library, images, onAsset);
+    }
+
+    /** As above, with the backend opened on first use (see {@link LazyBackend}). */
+    public LeonardoStudio(Supplier<Backend> backends, Library library, ImageSource images, Consumer<Asset> onAsset) {
+        this.backends = backends;
         this.library = library;
         this.images = images;
         this.onAsset = onAsset;
     }
 
-    private LeonardoClient client() { return backend.client(); }
+    private LeonardoClient client() { return backends.get().client(); }
 
     @Override public List<Asset> generate(PromptSpec spec) {
         return paid("generate", spec, null, listener -> client().generate(spec, images, listener));
@@ -122,7 +127,13 @@ public final class LeonardoStudio implements Studio {
 
     /** Journals the intent, runs one paid job, records every image it made, completes the intent. */
     private List<Asset> paid(String step, PromptSpec spec, String parentId, PaidCall call) {
-        String intent = journal(() -> library.journal().begin(new Journal.Intent(step, spec, parentId, null)));
+        Journal.Intent wanted = new Journal.Intent(step, spec, parentId, null);
+        Journal.Pending earlier = resumable(wanted);
+        if (earlier != null) {
+            GenerationResult fetched = collect(earlier);
+            if (fetched != null) return recordAll(step, spec, parentId, earlier.id(), fetched, Map.of(), Instant.now());
+        }
+        String intent = journal(() -> library.journal().begin(wanted));
         Instant requested = Instant.now();
         ObjectNode[] sent = new ObjectNode[1];
         GenerationResult result = guard(() -> call.run(new JobListener() {
@@ -133,6 +144,11 @@ public final class LeonardoStudio implements Studio {
             }
         }));
         Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
+        return recordAll(step, spec, parentId, intent, result, uploads, requested);
+    }
+
+    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, String intent, GenerationResult result,
+                                  Map<String, String> uploads, Instant requested) {
         List<Asset> made = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (GeneratedImage image : result.images()) {
@@ -142,7 +158,7 @@ public final class LeonardoStudio implements Studio {
             }
             GenerationFacts.Builder facts = GenerationFacts.builder()
                     .generationId(result.generationId()).imageId(image.id()).seedReturned(result.seed())
-                    .backend(backend.kind(), backend.baseUrl()).step(step).parentId(parentId)
+                    .backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parentId)
                     .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed());
             if (result.cost() != null) facts.cost(share(result.cost(), result.images().size()), result.cost().unit());
             uploads.forEach(facts::upload);
@@ -158,6 +174,61 @@ public final class LeonardoStudio implements Studio {
         return made;
     }
 
+    /**
+     * An intent an earlier, interrupted run journaled for exactly this request: it may be paid for
+     * already, so it is collected rather than sent again.
+     */
+    private Journal.Pending resumable(Journal.Intent wanted) {
+        List<Journal.Pending> pending = journal(() -> library.journal().pending());
+        String key = canonical(wanted);
+        for (Journal.Pending p : pending) {
+            if (canonical(p.intent()).equals(key)) return p;
+        }
+        return null;
+    }
+
+    /**
+     * Fetches the generation an interrupted run submitted. Returns null when there is nothing to
+     * collect and sending again is safe: the sandbox of an earlier process is gone (and free).
+     */
+    private GenerationResult collect(Journal.Pending earlier) {
+        boolean sandbox = Backend.SANDBOX.equals(backends.get().kind());
+        if (earlier.generationId() == null) {
+            if (sandbox) {
+                journal(() -> { library.journal().abandon(earlier.id(), "interrupted before submission; sandbox is free to resend"); return null; });
+                return null;
+            }
+            throw new DslException("an earlier run was interrupted after journaling this request (" + earlier.startedAt()
+                    + ") but before Leonardo answered, so it may already be paid for. Check your generation history in the "
+                    + "Leonardo web app; to send it again anyway, run `sitter journal abandon " + earlier.id() + "`.");
+        }
+        try {
+            return client().fetch(earlier.generationId());
+        } catch (LeonardoException e) {
+            if (sandbox && e.kind() == LeonardoException.Kind.NOT_FOUND) {
+                journal(() -> { library.journal().abandon(earlier.id(), "sandbox generation gone with its process"); return null; });
+                return null;
+            }
+            throw new DslException(e.getMessage());
+        }
+    }
+
+    /**
+     * The identity of a paid request: what is sent and why, but not which script line asked for it,
+     * so a rerun from the console collects what a killed script paid for.
+     */
+    private static String canonical(Journal.Intent intent) {
+        PromptSpec spec = intent.spec();
+        if (spec != null) {
+            dev.sitter.model.Recipe r = spec.recipe();
+            spec = spec.toBuilder().recipe(new dev.sitter.model.Recipe(r.characterId(), r.identity(), r.templateId(),
+                    r.styleId(), r.cameraId(), r.negativesId(), r.definitionsHash(), null, 0)).build();
+        }
+        Journal.Intent bare = new Journal.Intent(intent.action(), spec, intent.parentId(), intent.note());
+        // Through text and back, so numbers compare alike whichever Java type carried them.
+        return dev.sitter.model.Json.tree(dev.sitter.model.Json.compact(bare)).toString();
+    }
+
     private Asset variation(String step, Asset parent, Supplier<VariationResult> call) {
         String intent = journal(() -> library.journal().begin(new Journal.Intent(step, parent.spec(), parent.id(), null)));
         Instant requested = Instant.now();
@@ -169,7 +240,7 @@ public final class LeonardoStudio implements Studio {
         GenerationFacts.Builder facts = GenerationFacts.builder()
                 .generationId(parent.provenance().leonardo() == null ? null : parent.provenance().leonardo().generationId())
                 .imageId(parent.leonardoImageId()).variationId(v.variationId())
-                .seedReturned(parent.seed()).backend(backend.kind(), backend.baseUrl()).step(step).parentId(parent.id())
+                .seedReturned(parent.seed()).backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parent.id())
                 .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed());
         if (v.cost() != null) facts.cost(new BigDecimal(v.cost().amount()), v.cost().unit());
         Asset made = record(v.bytes(), parent.spec(), facts.build(), v.variationId(), true);

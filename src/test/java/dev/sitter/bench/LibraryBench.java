@@ -65,29 +65,32 @@ public final class LibraryBench {
                 .cost(new BigDecimal(i % 7 + 1), "credits").backend("sandbox", "http://127.0.0.1:1/api/rest/v1").build();
     }
 
+    /** CPU time of this thread: what a query costs on an idle machine, whatever the load here. */
+    static long cpu() { return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
+
     static void query(Path dir) throws Exception {
         Library lib = Library.open(dir);
         Query byCharacter = Query.ALL.withCharacter("char7");
         Query bySeed = Query.ALL.withSeed(1_000_000L + 77_777);
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), c0 = cpu();
         int c = lib.find(byCharacter).size();
-        long first = System.nanoTime() - t0;
-        t0 = System.nanoTime();
+        long first = System.nanoTime() - t0, firstCpu = cpu() - c0;
+        t0 = System.nanoTime(); c0 = cpu();
         int s = lib.find(bySeed).size();
-        long second = System.nanoTime() - t0;
-        long[] warmC = new long[10], warmS = new long[10];
+        long second = System.nanoTime() - t0, secondCpu = cpu() - c0;
+        long[] warmC = new long[10], warmS = new long[10], cpuC = new long[10], cpuS = new long[10];
         for (int i = 0; i < 10; i++) {
-            t0 = System.nanoTime();
+            t0 = System.nanoTime(); c0 = cpu();
             lib.find(byCharacter);
-            warmC[i] = System.nanoTime() - t0;
-            t0 = System.nanoTime();
+            warmC[i] = System.nanoTime() - t0; cpuC[i] = cpu() - c0;
+            t0 = System.nanoTime(); c0 = cpu();
             lib.find(bySeed);
-            warmS[i] = System.nanoTime() - t0;
+            warmS[i] = System.nanoTime() - t0; cpuS[i] = cpu() - c0;
         }
-        System.out.printf("query ls --character char7: %d hits, first call (cold JVM) %.0f ms, warm median %.0f ms%n",
-                c, first / 1e6, median(warmC) / 1e6);
-        System.out.printf("query find --seed:          %d hits, second call %.0f ms, warm median %.0f ms%n",
-                s, second / 1e6, median(warmS) / 1e6);
+        System.out.printf("query ls --character char7: %d hits; first call in a fresh JVM %.0f ms wall / %.0f ms CPU; "
+                + "warm median %.0f ms wall / %.0f ms CPU%n", c, first / 1e6, firstCpu / 1e6, median(warmC) / 1e6, median(cpuC) / 1e6);
+        System.out.printf("query find --seed:          %d hits; second call %.0f ms wall / %.0f ms CPU; "
+                + "warm median %.0f ms wall / %.0f ms CPU%n", s, second / 1e6, secondCpu / 1e6, median(warmS) / 1e6, median(cpuS) / 1e6);
     }
 
     static void record(Path dir, int n, int pixels) throws Exception {
@@ -100,16 +103,20 @@ public final class LibraryBench {
         byte[] base = out.toByteArray();
         // warm-up, not counted
         for (int i = 0; i < 5; i++) lib.record(unique(base, -1 - i), spec(i), facts(i));
-        long[] t = new long[n];
+        long[] t = new long[n], c = new long[n];
         for (int i = 0; i < n; i++) {
             byte[] png = unique(base, System.nanoTime());
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu();
             lib.record(png, spec(i), facts(i));
             t[i] = System.nanoTime() - t0;
+            c[i] = cpu() - c0;
         }
         Arrays.sort(t);
-        System.out.printf("record %dx%d PNG (%.2f MB), %d durable recordings: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                pixels, pixels, base.length / 1e6, n, t[n / 2] / 1e6, t[(int) (n * 0.95)] / 1e6, t[n - 1] / 1e6);
+        Arrays.sort(c);
+        System.out.printf("record %dx%d PNG (%.2f MB), %d %s recordings: median %.1f ms wall (p95 %.1f, max %.1f), "
+                        + "median %.1f ms CPU%n", pixels, pixels, base.length / 1e6, n,
+                Boolean.getBoolean("sitter.library.nosync") ? "NON-durable (fsync off)" : "durable",
+                t[n / 2] / 1e6, t[(int) (n * 0.95)] / 1e6, t[n - 1] / 1e6, c[n / 2] / 1e6);
     }
 
     static byte[] unique(byte[] base, long n) throws Exception {

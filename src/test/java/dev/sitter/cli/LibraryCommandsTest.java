@@ -142,4 +142,44 @@ class LibraryCommandsTest {
         assertEquals(1, run("styles", "import", "bad.csv"));
         assertTrue(err.contains("must be a header"), err);
     }
+
+    @Test
+    void qaResultsAreRecordedAndFilterable() {
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "scar on the left cheek", "pass", "--score", "0.9"));
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "eyes match the anchors", "fail", "--note", "too blue"));
+        assertTrue(out.contains("qa fail (2 check(s))"), out);
+        assertEquals(0, run("qa", a.assetId().substring(0, 8), "eyes match the anchors", "pass"));
+        assertTrue(out.contains("qa pass (2 check(s))"), out);
+        assertEquals(0, run("find", "--qa", "pass"));
+        assertEquals(a.assetId() + "\t" + a.image(), out.strip());
+        assertEquals(2, run("qa", a.assetId().substring(0, 8), "eyes", "maybe"));
+        assertEquals(0, run("verify"));
+    }
+
+    @Test
+    void anUnwritableLockStillListsAndVerifyExplainsWithoutAStackTrace() throws Exception {
+        Files.delete(lib.resolve(".lock"));
+        Files.createDirectory(lib.resolve(".lock")); // cannot be opened as a file, even by root
+        assertEquals(0, run("ls"));
+        assertEquals(1, run("verify"));
+        assertTrue(err.startsWith("sitter verify: cannot read or write the library:") && err.contains(".lock"), err);
+        assertFalse(err.contains("\tat "), err);
+    }
+
+    @Test
+    void journalListsOpenRequestsAndAbandonClosesOne() throws Exception {
+        Library l = Library.open(lib);
+        String open = l.journal().begin(new dev.sitter.library.Journal.Intent("generate", Samples.spec("mara", 77), null, null));
+        String paid = l.journal().begin(new dev.sitter.library.Journal.Intent("refine", Samples.spec("ivo", 78), null, null));
+        l.journal().submitted(paid, "gen-78");
+        assertEquals(0, run("journal"));
+        assertTrue(out.contains(open + "  ") && out.contains("generate mara seed 77  not submitted"), out);
+        assertTrue(out.contains("refine ivo seed 78  generation gen-78"), out);
+        assertEquals(1, run("journal", "abandon", "jx"));
+        assertTrue(err.contains("no open request 'jx'"), err);
+        assertEquals(0, run("journal", "abandon", open, "--reason", "checked the web app: never charged"));
+        assertEquals(1, l.journal().pending().size());
+        assertEquals(paid, l.journal().pending().get(0).id());
+        assertEquals(2, run("journal", "forget", open));
+    }
 }

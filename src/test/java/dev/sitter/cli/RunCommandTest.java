@@ -73,6 +73,47 @@ class RunCommandTest {
         assertEquals("", out());
     }
 
+    private static final String DEFS = """
+            character('mara') { name 'Mara' }
+            style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }
+            template('canonical') { style 'noir'; size 832, 1216 }
+            """;
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> brokenScripts() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("syntax error",
+                        "character('mara') {\n    name 'Mara\n}\n", 2, "syntax error"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown keyword",
+                        "character('mara') {\n    hiar 'x'\n}\n", 2, "did you mean `hair`?"),
+                org.junit.jupiter.params.provider.Arguments.of("wrong argument type",
+                        "character('mara') {\n    age 'old'\n}\n", 2, "takes a whole number"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown template",
+                        DEFS + "prompt mara, template: 'canonicl'\n", 4, "unknown template 'canonicl'"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown style",
+                        DEFS + "template('t') { style 'nior' }\nprompt mara, template: 't'\n", 5, "unknown style 'nior'"),
+                org.junit.jupiter.params.provider.Arguments.of("missing anchor",
+                        "character('mara') {\n  anchors { image 'gone.png' }\n}\n", 2, "image 'gone.png' not found"),
+                org.junit.jupiter.params.provider.Arguments.of("invalid size",
+                        DEFS + "template('t') { style 'noir'; size 1000, 1001 }\nprompt mara, template: 't'\n", 5,
+                        "height 1001 is not a multiple of 8"));
+    }
+
+    /** Each kind of broken script, through the real command line: exit 1, file:line:col, caret, no trace. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("brokenScripts")
+    void everyScriptErrorExitsOneWithLocationAndNoTrace(String name, String script, int line, String expected) throws Exception {
+        Files.writeString(tmp.resolve("case.groovy"), script);
+        int code = run(tmp, "run", "case.groovy", "--dry-run");
+        assertEquals(ExitCodes.SCRIPT_ERROR, code, err());
+        String first = err().lines().filter(l -> l.startsWith("case.groovy:" + line + ":") && !l.contains("warning:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no case.groovy:" + line + ": line in\n" + err()));
+        assertTrue(first.contains(expected), err());
+        assertTrue(err().contains("^"), err());
+        assertFalse(err().contains("\tat "), err());
+        assertFalse(err().contains("Exception"), err());
+        assertEquals("", out());
+    }
+
     @Test void stacktraceFlagShowsTheJavaTrace() throws Exception {
         Files.writeString(tmp.resolve("broken.groovy"), "character('mara') {\n    hiar 'black bob'\n}\n");
         int code = run(tmp, "--stacktrace", "run", "broken.groovy");

@@ -1,6 +1,12 @@
 package dev.sitter.leonardo;
 
-/** The server a benchmark runs against: the scripted fake (wall-clock job latency) or the sandbox. */
+import dev.sitter.sandbox.Sandbox;
+import dev.sitter.sandbox.SandboxConfig;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/** The server a benchmark runs against: the offline sandbox (default) or the scripted fake ({@code --server fake}). */
 interface BenchServer extends AutoCloseable {
     String name();
 
@@ -11,6 +17,7 @@ interface BenchServer extends AutoCloseable {
 
     int creates();
 
+    /** Most jobs seen running at once, or -1 if the server does not say. */
     int maxRunning();
 
     void resetCounters();
@@ -18,6 +25,32 @@ interface BenchServer extends AutoCloseable {
     @Override void close() throws Exception;
 
     static BenchServer start(String[] args, int slots, long latencyMillis) throws Exception {
+        boolean fakeServer = Arrays.asList(args).contains("fake");
+        return fakeServer ? fake(slots, latencyMillis) : sandbox(slots, latencyMillis);
+    }
+
+    private static BenchServer sandbox(int slots, long latencyMillis) {
+        Sandbox sb = Sandbox.start(SandboxConfig.builder().latency(Duration.ofMillis(latencyMillis)).concurrency(slots)
+                .createsPerMinute(1_000_000).requestsPerMinute(10_000_000).queueLimit(100_000)
+                .startingCredits(100_000_000L).build());
+        return new BenchServer() {
+            long skip;
+            public String name() { return "offline sandbox (dev.sitter.sandbox), " + slots + " slots"; }
+            public String baseUrl() { return sb.baseUrl(); }
+            public String key() { return "sandbox-key"; }
+            public int creates() {
+                return (int) sb.requests().stream().filter(e -> e.seq() > skip && e.method().equals("POST")
+                        && e.path().endsWith("/generations")).count();
+            }
+            public int maxRunning() { return -1; }
+            public void resetCounters() {
+                skip = sb.requests().stream().mapToLong(e -> e.seq()).max().orElse(0);
+            }
+            public void close() { sb.close(); }
+        };
+    }
+
+    private static BenchServer fake(int slots, long latencyMillis) throws Exception {
         FakeLeonardo fake = new FakeLeonardo();
         fake.latencyMillis = latencyMillis;
         fake.apiConcurrencySlots = slots;

@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the threads that run the client, so the in-process server's CPU is not counted).
  *
  * <p>Leonardo's published limits (100 creates/min) would make the floor for 200 jobs 2 minutes,
- * so the client's create/request limits are raised to the server's capacity here; polling starts at
- * the known job latency and then re-checks every 10-40 ms.
+ * so the client's create/request limits are raised to the server's capacity here. Polling is not
+ * told the latency: the first poll is at 100 ms until the client has learned how long jobs take
+ * (then 90% of that), and re-checks every 10-40 ms.
  */
 public final class ClientBench {
+    static int BENCH_W = 512, BENCH_H = 768;
+
     public static void main(String[] args) throws Exception {
         if (!bench(args)) System.exit(1);
     }
@@ -34,17 +37,18 @@ public final class ClientBench {
         int n = intArg(args, "--jobs", 200);
         int slots = intArg(args, "--slots", 10);
         long latency = intArg(args, "--latency-ms", 1000);
+        BENCH_W = intArg(args, "--width", 512);
+        BENCH_H = intArg(args, "--height", 768);
         try (BenchServer server = BenchServer.start(args, slots, latency)) {
             ClientConfig cfg = ClientConfig.builder(server.baseUrl(), ApiKey.of(server.key()))
                     .maxInFlight(slots).createsPerMinute(100_000).requestsPerMinute(1_000_000)
-                    .poll(new PollPolicy(Duration.ofMillis(latency), new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(5)))
+                    .poll(new PollPolicy(Duration.ofMillis(100), new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(5)))
                     .retry(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)))
                     .build();
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             mx.setThreadCpuTimeEnabled(true);
             // warm-up: JIT, connection pool (not timed)
-            try (LeonardoClient warm = LeonardoClient.create(cfg.toBuilder().poll(new PollPolicy(Duration.ofMillis(latency),
-                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)), Duration.ofMinutes(1))).build())) {
+            try (LeonardoClient warm = LeonardoClient.create(cfg)) {
                 run(warm, Math.min(20, n), slots, mx);
             }
             server.resetCounters();
@@ -53,7 +57,8 @@ public final class ClientBench {
                 Result r = run(client, n, slots, mx);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double floor = Math.ceil(n / (double) slots) * latency / 1000.0;
-                System.out.printf(Locale.ROOT, "server: %s, jobs: %d, slots: %d, job latency: %d ms%n", server.name(), n, slots, latency);
+                System.out.printf(Locale.ROOT, "server: %s, jobs: %d, slots: %d, job latency: %d ms, image %dx%d%n",
+                        server.name(), n, slots, latency, BENCH_W, BENCH_H);
                 System.out.printf(Locale.ROOT, "failed: %d, creates seen by server: %d, max jobs running at once: %d%n",
                         r.failed, server.creates(), server.maxRunning());
                 System.out.printf(Locale.ROOT, "wall: %.2f s, floor: %.1f s, ratio: %.3f (goal < 1.15)%n", wall, floor, wall / floor);
@@ -72,7 +77,7 @@ public final class ClientBench {
         AtomicLong cpu = new AtomicLong();
         List<Future<Boolean>> fs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            PromptSpec spec = PromptSpec.builder().prompt("bench portrait " + i).size(512, 768).numImages(1).seed((long) i).build();
+            PromptSpec spec = PromptSpec.builder().prompt("bench portrait " + i).size(BENCH_W, BENCH_H).numImages(1).seed((long) i).build();
             fs.add(pool.submit(() -> {
                 long c0 = mx.getCurrentThreadCpuTime();
                 try {

@@ -99,6 +99,18 @@ class LeonardoClientTest {
         assertFalse(client.config().toString().contains("test-key"));
     }
 
+    @Test void aRedirectToAnotherHostDoesNotCarryTheKey() throws Exception {
+        try (mockwebserver3.MockWebServer other = new mockwebserver3.MockWebServer()) {
+            other.enqueue(FakeLeonardo.json(200, "{\"user_details\":[{\"user\":{\"id\":\"u\"},\"apiConcurrencySlots\":3}]}"));
+            other.start();
+            fake.fault("GET /api/rest/v1/me", r -> new mockwebserver3.MockResponse.Builder().code(302)
+                    .addHeader("Location", other.url("/api/rest/v1/me").toString()).build());
+            assertEquals(3, client.me().apiConcurrencySlots());
+            RecordedRequest there = other.takeRequest();
+            assertNull(there.getHeaders().get("Authorization"), "same path, different origin: no key");
+        }
+    }
+
     @Test void v2PostsModelPublicParametersAndReadsResultsThroughV1() {
         PromptSpec spec = PromptSpec.builder().surface(Surface.V2).modelId("flux-pro-2.0").prompt("portrait").size(960, 1440)
                 .numImages(1).seed(7L).references(List.of(new ReferenceImage(ReferenceRole.CHARACTER, null, null,
@@ -198,6 +210,9 @@ class LeonardoClientTest {
         assertEquals(832, est.at("/serviceParams/IMAGE_GENERATION/imageWidth").asInt());
 
         assertEquals("a better prompt", client.improvePrompt("mara", null).prompt());
+        LeonardoException tooLong = assertThrows(LeonardoException.class, () -> client.improvePrompt("x".repeat(200), null));
+        assertEquals("prompt", tooLong.field());
+        assertEquals(1, fake.seen("POST /api/rest/v1/prompt/improve").size(), "refused before paying");
 
         List<GenerationView> history = client.generationsByUser(me.userId(), 0, 10);
         assertEquals(1, history.size());
@@ -274,12 +289,23 @@ class LeonardoClientTest {
         assertEquals(1, fake.creates(), "a listener that throws cancels the send");
     }
 
+    @Test void fetchResumesAnExistingJobAndAMissingOneFailsFast() {
+        GenerationResult first = client.generate(PromptSpec.builder().prompt("p").numImages(1).build(), ImageSource.relativeTo(dir));
+        GenerationResult again = client.fetch(first.generationId());
+        assertArrayEquals(first.images().get(0).bytes(), again.images().get(0).bytes());
+        LeonardoException gone = assertThrows(LeonardoException.class, () -> client.fetch("9a7b3c1d-0000-4000-8000-00000000dead"));
+        assertEquals(LeonardoException.Kind.NOT_FOUND, gone.kind());
+        assertEquals("9a7b3c1d-0000-4000-8000-00000000dead", gone.generationId());
+        assertEquals(4, fake.seen("GET /api/rest/v1/generations/9a7b3c1d-0000-4000-8000-00000000dead").size(),
+                "an old job gets a few tries, not the minute-long grace a just-created one gets");
+    }
+
     @Test void slotsComeFromMeWhenNotConfigured() {
         fake.apiConcurrencySlots = 4;
         assertEquals(4, client.slots());
     }
 
-    @Test void aBadKeyStopsTheBatch() {
+    @org.junit.jupiter.api.RepeatedTest(3) void aBadKeyStopsTheBatch() {
         try (LeonardoClient c = LeonardoClient.create(ClientConfig.builder(fake.base(), ApiKey.of("wrong-key-000000")).maxInFlight(1)
                 .retry(new Backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2))).build())) {
             List<BatchOutcome> out = c.generateAll(List.of(PromptSpec.builder().prompt("a").build(),

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Retry-After parsing, full-jitter backoff bounds, and the token bucket on a fake clock. */
+/** Retry-After parsing, full-jitter backoff bounds, and the sliding rate window on a fake clock. */
 class RetryPrimitivesTest {
     @Test void retryAfterSecondsAndHttpDate() {
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
@@ -43,24 +43,32 @@ class RetryPrimitivesTest {
         }
     }
 
-    @Test void tokenBucketAllowsABurstThenRefillsWithTime() {
+    @Test void rateWindowAllowsTheWholeLimitAsABurstThenWaitsForTheOldestToAge() {
         AtomicLong now = new AtomicLong();
-        TokenBucket b = new TokenBucket(3, 60, now::get); // 3 burst, one per second
-        for (int i = 0; i < 3; i++) assertEquals(Duration.ZERO, b.tryAcquire());
-        Duration wait = b.tryAcquire();
-        assertTrue(wait.compareTo(Duration.ofMillis(990)) >= 0 && wait.compareTo(Duration.ofMillis(1010)) <= 0, wait.toString());
-        now.addAndGet(Duration.ofMillis(500).toNanos());
-        assertTrue(b.tryAcquire().toMillis() > 0, "half a token is not a token");
-        now.addAndGet(Duration.ofMillis(500).toNanos());
-        assertEquals(Duration.ZERO, b.tryAcquire());
-        now.addAndGet(Duration.ofMinutes(10).toNanos());
-        assertEquals(3.0, b.available(), 1e-9, "never more than the capacity");
+        RateWindow w = new RateWindow(3, Duration.ofSeconds(60), now::get);
+        for (int i = 0; i < 3; i++) assertEquals(Duration.ZERO, w.tryAcquire());
+        assertEquals(Duration.ofSeconds(60), w.tryAcquire(), "the oldest permit frees up after the full window");
+        now.addAndGet(Duration.ofSeconds(59).toNanos());
+        assertEquals(Duration.ofSeconds(1), w.tryAcquire());
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertEquals(Duration.ZERO, w.tryAcquire());
+        assertEquals(2, w.available(), "the whole first burst aged out together");
     }
 
-    @Test void aHundredCreatesPerMinuteMeansTheHundredAndFirstWaits() {
+    @Test void neverMoreThanTheLimitInAnyMinuteEvenWhenSaturated() {
         AtomicLong now = new AtomicLong();
-        TokenBucket b = new TokenBucket(100, 100, now::get);
-        for (int i = 0; i < 100; i++) assertEquals(Duration.ZERO, b.tryAcquire());
-        assertEquals(600, b.tryAcquire().toMillis(), 1);
+        RateWindow w = new RateWindow(100, Duration.ofMinutes(1), now::get);
+        java.util.List<Long> sends = new java.util.ArrayList<>();
+        for (int step = 0; step < 5000; step++) { // 5000 x 50 ms = 250 s of a client that always wants to send
+            while (w.tryAcquire().isZero()) sends.add(now.get());
+            now.addAndGet(Duration.ofMillis(50).toNanos());
+        }
+        long minute = Duration.ofMinutes(1).toNanos();
+        for (int i = 0; i < sends.size(); i++) {
+            int j = i;
+            while (j < sends.size() && sends.get(j) - sends.get(i) < minute) j++;
+            assertTrue(j - i <= 100, "at most 100 in the minute from send " + i + ", saw " + (j - i));
+        }
+        assertTrue(sends.size() >= 400, "still uses the whole budget: " + sends.size());
     }
 }

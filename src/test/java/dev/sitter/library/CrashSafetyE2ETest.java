@@ -55,12 +55,10 @@ class CrashSafetyE2ETest {
                 seed, runs, recorded.size(), r.pending().size(), killsMidWrite);
     }
 
+    /** Whether the kill left a change in flight (the marker names a record, not idle). */
     private boolean hasMarker() throws java.io.IOException {
-        Path tmp = dir.resolve("tmp");
-        if (!Files.isDirectory(tmp)) return false;
-        try (var s = Files.list(tmp)) {
-            return s.anyMatch(p -> p.getFileName().toString().endsWith(".pending"));
-        }
+        InflightMarker.Marker m = new InflightMarker(dir.resolve("tmp/inflight")).read();
+        return m != null && m.op().equals("record");
     }
 
     private VerifyReport checkSound(long seed, Set<String> recorded) throws Exception {

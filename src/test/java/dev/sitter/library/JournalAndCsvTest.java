@@ -45,6 +45,32 @@ class JournalAndCsvTest {
     }
 
     @Test
+    void aLargeJournalMovesClosedIntentsToTheArchiveAndKeepsOpenOnes() throws Exception {
+        Journal j = Library.open(dir).journal();
+        long before = Journal.compactAbove;
+        Journal.compactAbove = 20_000;
+        try {
+            String open = j.begin(new Journal.Intent("generate", Samples.spec("mara", 1), null, null));
+            j.submitted(open, "gen-open");
+            for (int i = 0; i < 40; i++) {
+                String id = j.begin(new Journal.Intent("generate", Samples.spec("mara", 100 + i), null, null));
+                j.complete(id, List.of("a" + i));
+            }
+            assertTrue(Files.size(j.file()) < 20_000 + 3_000, "compacted: " + Files.size(j.file()));
+            try (var s = Files.list(dir.resolve("journal/archive"))) {
+                assertTrue(s.count() >= 1);
+            }
+            List<Journal.Pending> p = j.pending();
+            assertEquals(1, p.size());
+            assertEquals(open, p.get(0).id());
+            assertEquals("gen-open", p.get(0).generationId());
+            assertTrue(Library.open(dir).verify().ok());
+        } finally {
+            Journal.compactAbove = before;
+        }
+    }
+
+    @Test
     void csvQuotesPerRfc4180AndParsesBack() {
         List<String> row = List.of("plain", "with, comma", "with \"quotes\"", "multi\nline", "");
         String text = Csv.row(row);

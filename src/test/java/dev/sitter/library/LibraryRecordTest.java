@@ -109,6 +109,8 @@ class LibraryRecordTest {
         byte[] jpg = Samples.jpeg(16, 16, 4);
         RecordedAsset a = lib.record(jpg, Samples.spec("mara", 9), Samples.facts(9));
         assertTrue(a.image().toString().endsWith(".jpg"));
+        assertEquals(16, a.provenance().files().original().width());
+        assertEquals(16, a.provenance().files().embedded().height());
         byte[] file = Files.readAllBytes(a.image());
         EmbeddedMetadata m = ProvenanceMetadata.read(file);
         assertEquals(XmpPacket.TRAINED_ALGORITHMIC_MEDIA, m.digitalSourceType());
@@ -171,5 +173,19 @@ class LibraryRecordTest {
         assertTrue(Imaging.getXmpXml(jpg).contains("AISystemUsed"));
         assertTrue(lib.verify().ok(), "exporting changes nothing in the library");
         Files.delete(out);
+    }
+
+    @Test
+    void aNonLatinPromptGoesIntoAnItxtParametersChunkLikePillowDoes() throws Exception {
+        Library lib = Library.open(dir);
+        PromptSpec spec = Samples.spec("yuki", 3).toBuilder().prompt("Yuki, 雪の肖像, Zoë").build();
+        RecordedAsset a = lib.record(Samples.png(8, 8, 11), spec, Samples.facts(3));
+        byte[] file = Files.readAllBytes(a.image());
+        List<PngChunks.Chunk> params = PngChunks.read(file).stream()
+                .filter(c -> "parameters".equals(dev.sitter.imaging.PngText.keyword(c))).toList();
+        assertEquals(1, params.size());
+        assertEquals("iTXt", params.get(0).type());
+        assertEquals("Yuki, 雪の肖像, Zoë", A1111Parameters.parse(ProvenanceMetadata.read(file).parameters()).prompt());
+        assertEquals("Yuki, 雪の肖像, Zoë", ProvenanceMetadata.read(file).xmpProperties().get("Iptc4xmpExt:AIPromptInformation"));
     }
 }

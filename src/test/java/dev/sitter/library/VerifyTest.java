@@ -122,10 +122,8 @@ class VerifyTest {
         long idx = Files.size(dir.resolve("index/assets.tsv"));
         long led = Files.size(dir.resolve("ledger.csv"));
         Files.writeString(dir.resolve("index/assets.tsv"), "torn-line-without-end", StandardOpenOption.APPEND);
-        Files.createDirectories(dir.resolve("tmp"));
-        Files.writeString(dir.resolve("tmp/" + id + ".record.pending"), Json.compact(
-                new Library.Marker("record", id, idx, led, List.of(lib.rel(obj), "assets/mara/" + id + ".png"))),
-                StandardCharsets.UTF_8);
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", id, idx, led, List.of(lib.rel(obj), "assets/mara/" + id + ".png")), true);
 
         VerifyReport r = lib.verify();
         assertTrue(r.ok(), r.problems().toString());
@@ -140,14 +138,34 @@ class VerifyTest {
         long led = Files.size(dir.resolve("ledger.csv"));
         RecordedAsset c = lib.record(Samples.png(8, 8, 4), Samples.spec("mara", 4), Samples.facts(4));
         // Pretend the process died after the record but before the index and ledger appends.
-        new RecordIndex(dir.resolve("index/assets.tsv"));
         DurableFiles.truncate(dir.resolve("index/assets.tsv"), idx);
         DurableFiles.truncate(dir.resolve("ledger.csv"), led);
-        Files.writeString(dir.resolve("tmp/" + c.assetId() + ".record.pending"), Json.compact(
-                new Library.Marker("record", c.assetId(), idx, led, List.of())));
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", c.assetId(), idx, led, List.of()), true);
         VerifyReport r = lib.verify();
         assertTrue(r.ok(), r.problems().toString());
+        assertEquals(1, r.notes().size(), r.notes().toString());
         assertEquals(3, lib.ledger().rows().size());
         assertEquals(3, lib.find(Query.ALL).size());
+    }
+
+    @Test
+    void aMarkerOfAChangeThatCompletedIsLeftAlone() throws Exception {
+        long idx = Files.size(dir.resolve("index/assets.tsv"));
+        long led = Files.size(dir.resolve("ledger.csv"));
+        RecordedAsset c = lib.record(Samples.png(8, 8, 5), Samples.spec("mara", 5), Samples.facts(5));
+        // Power lost after the record finished but before its "idle" marker reached the disk.
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", c.assetId(), idx, led, List.of()), true);
+        VerifyReport r = lib.verify();
+        assertTrue(r.ok() && r.notes().isEmpty(), r.problems() + " " + r.notes());
+        assertEquals(3, lib.ledger().rows().size());
+    }
+
+    @Test
+    void aDeletedIndexIsRebuiltByTheNextQuery() throws Exception {
+        Files.delete(dir.resolve("index/assets.tsv"));
+        assertEquals(1, lib.find(Query.ALL.withCharacter("ivo")).size());
+        assertTrue(lib.verify().ok());
     }
 }

@@ -118,6 +118,18 @@ class PromptCompilerTest {
         assertNotEquals(a, d);
     }
 
+    @Test void definitionsHashIgnoresWhereTheImagesLiveButNotTheirBytes() {
+        Definitions a = new Definitions();
+        Definitions b = new Definitions();
+        var m = mara();
+        var moved = new dev.sitter.model.CharacterDef(m.id(), m.name(), m.age(), m.skin(), m.hair(), m.eyes(), m.features(), m.affect(),
+                m.anchors().stream().map(x -> new AnchorImage("/elsewhere/" + x.path(), x.sha256(), x.pose())).toList(), m.referenceStrength());
+        var changed = new dev.sitter.model.CharacterDef(m.id(), m.name(), m.age(), m.skin(), m.hair(), m.eyes(), m.features(), m.affect(),
+                m.anchors().stream().map(x -> new AnchorImage(x.path(), "f".repeat(64), x.pose())).toList(), m.referenceStrength());
+        assertEquals(a.hashOf(m), b.hashOf(moved));
+        assertNotEquals(a.hashOf(m), a.hashOf(changed));
+    }
+
     @Test void sameInputsGiveByteIdenticalWireBodies() {
         String one = Json.compact(GenerationBody.of(compile(defs(style("noir", "Leonardo Kino XL")), template("noir", 832, 1216), 4242L, 4).spec(), ImageIds.placeholders()));
         String two = Json.compact(GenerationBody.of(compile(defs(style("noir", "Leonardo Kino XL")), template("noir", 832, 1216), 4242L, 4).spec(), ImageIds.placeholders()));

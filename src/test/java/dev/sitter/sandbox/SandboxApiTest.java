@@ -117,4 +117,50 @@ class SandboxApiTest {
         assertEquals(SandboxConfig.DEFAULT_CREDITS, me.path("apiSubscriptionTokens").asLong());
         assertTrue(Ids.isUuid(me.path("user").path("id").asText()));
     }
+
+    @Test
+    void idsAreFreshPerSandboxUnlessSeeded() throws Exception {
+        try (Sandbox a = Sandbox.start(SandboxConfig.defaults()); Sandbox b = Sandbox.start(SandboxConfig.defaults());
+             Sandbox c1 = Sandbox.start(SandboxConfig.builder().idSeed(9L).build());
+             Sandbox c2 = Sandbox.start(SandboxConfig.builder().idSeed(9L).build())) {
+            assertNotEquals(userId(a), userId(b));
+            assertEquals(userId(c1), userId(c2));
+        }
+    }
+
+    private static String userId(Sandbox s) throws Exception {
+        return new SandboxClient(s).get("/me").json().path("user_details").path(0).path("user").path("id").asText();
+    }
+
+    @Test
+    void theBearerTokenNeverReachesTheInspectionLog() throws Exception {
+        String secret = "sk-very-secret-0123456789";
+        c.call(new Request.Builder().url(sandbox.baseUrl() + "/me").header("Authorization", "Bearer " + secret).build());
+        c.call(new Request.Builder().url(sandbox.baseUrl() + "/generations").header("Authorization", "Bearer " + secret)
+                .post(okhttp3.RequestBody.create("{\"prompt\":\"x\",\"num_images\":1,\"width\":64,\"height\":64}", SandboxClient.JSON)).build());
+        for (String path : new String[] {"requests", "jobs", ""}) {
+            try (var r = c.http.newCall(new Request.Builder().url(sandbox.inspectionUrl() + path).build()).execute()) {
+                String body = r.body().string();
+                assertEquals(200, r.code());
+                assertFalse(body.contains(secret), path + " leaks the token");
+            }
+        }
+        assertEquals(2, sandbox.requests().size());
+    }
+
+    @Test
+    void imagesCanLiveInADataDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (Sandbox s = Sandbox.start(SandboxConfig.builder().latency(Duration.ZERO).dataDir(dir).build())) {
+            SandboxClient dc = new SandboxClient(s);
+            String id = dc.post("/generations", "{\"prompt\":\"x\",\"num_images\":1,\"width\":64,\"height\":64}").json()
+                    .path("sdGenerationJob").path("generationId").asText();
+            JsonNode g = dc.awaitGeneration(id);
+            byte[] png = dc.download(g.path("generated_images").path(0).path("url").asText());
+            try (var files = java.nio.file.Files.walk(dir)) {
+                assertTrue(files.filter(java.nio.file.Files::isRegularFile).anyMatch(p -> {
+                    try { return java.util.Arrays.equals(java.nio.file.Files.readAllBytes(p), png); } catch (java.io.IOException e) { return false; }
+                }));
+            }
+        }
+    }
 }

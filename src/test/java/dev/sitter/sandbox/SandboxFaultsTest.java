@@ -164,4 +164,22 @@ class SandboxFaultsTest {
         assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("429"));
         assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("429:lots"));
     }
+
+    @Test
+    void faultsCanBeScriptedOverHttpForOtherProcesses() throws Exception {
+        start(SandboxConfig.builder());
+        okhttp3.Request req = new okhttp3.Request.Builder().url(sandbox.inspectionUrl() + "faults")
+                .post(okhttp3.RequestBody.create("{\"method\":\"GET\",\"path\":\"/me\",\"faults\":[\"503\"]}", SandboxClient.JSON)).build();
+        try (var r = c.http.newCall(req).execute()) {
+            assertEquals(200, r.code(), r.body().string());
+        }
+        assertEquals(503, c.get("/me").code());
+        assertEquals(200, c.get("/me").code());
+        okhttp3.Request bad = new okhttp3.Request.Builder().url(sandbox.inspectionUrl() + "faults")
+                .post(okhttp3.RequestBody.create("{\"path\":\"/me\",\"faults\":[\"boom\"]}", SandboxClient.JSON)).build();
+        try (var r = c.http.newCall(bad).execute()) {
+            assertEquals(400, r.code());
+            assertTrue(r.body().string().contains("unknown fault 'boom'"));
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class PortraitRenderer {
         s.torso(r);
         s.ears(r);
         s.face(r);
+        s.modelling(r);
         s.features(r);
         s.hairFront(r);
         s.glasses(r);
@@ -103,7 +104,7 @@ public final class PortraitRenderer {
             double shade;
             switch (look.kind()) {
                 case ANIME -> shade = lambert > 0.42 ? 1.0 : 0.78;
-                case NOIR -> shade = 0.14 + 1.35 * Math.pow(lambert, 1.4) * k;
+                case NOIR -> shade = 0.14 + 1.35 * StrictMath.pow(lambert, 1.4) * k;
                 case PAINTERLY -> shade = 0.45 + 0.62 * lambert * k;
                 default -> shade = 0.38 + 0.7 * lambert * k;
             }
@@ -146,7 +147,7 @@ public final class PortraitRenderer {
                     }
                 }
                 default -> {
-                    r.fillAll(Paint.radial(lightX == 0 ? w * 0.25 : w * 0.75, h * 0.3, Math.hypot(w, h) * 0.8, top, bottom));
+                    r.fillAll(Paint.radial(lightX == 0 ? w * 0.25 : w * 0.75, h * 0.3, StrictMath.hypot(w, h) * 0.8, top, bottom));
                     if (look.bokeh() || look.kind() == Look.Kind.PHOTOREAL) {
                         SplitMix64 rs = new SplitMix64(pose.detailSeed());
                         int n = look.bokeh() ? 14 : 6;
@@ -214,6 +215,32 @@ public final class PortraitRenderer {
 
         void face(Raster r) {
             r.fill(headShape(), shaded(id.skin(), cx - pose.yaw() * rx * 0.2, cy - ry * 0.1, rx * 1.05, ry * 1.1));
+        }
+
+        /**
+         * Soft modelling that makes the head read as round: the fringe's shadow on the forehead, eye
+         * sockets, a highlight down the nose, warmth on the cheeks. Skipped for flat cel shading.
+         */
+        void modelling(Raster r) {
+            if (look.kind() == Look.Kind.ANIME) return;
+            Shape head = headShape();
+            double t = pose.tilt();
+            int shadow = Rgb.scale(id.skin(), 0.55);
+            if (id.hairLength() != Identity.HairLength.BALD) {
+                Shape fringeShadow = hairFrontShape().translated(-lx * S * 0.012, ry * 0.07).rotated(cx, cy, t).and(head);
+                r.fill(fringeShadow, Paint.flat(shadow), look.kind() == Look.Kind.NOIR ? 0.5 : 0.3);
+            }
+            for (int side = -1; side <= 1; side += 2) {
+                r.fill(Shape.soft(fx(side * spacing), fy(eyeY - 0.04), rx * 0.3, ry * 0.13).rotated(cx, cy, t), Paint.flat(shadow), 0.35);
+                if (look.kind() == Look.Kind.PHOTOREAL || look.kind() == Look.Kind.PAINTERLY) {
+                    r.fill(Shape.soft(fx(side * 0.5), fy(0.3), rx * 0.24, ry * 0.12).rotated(cx, cy, t), Paint.flat(0xd86a5a), 0.12);
+                }
+            }
+            double nxp = fx(pose.yaw() * 0.1);
+            r.fill(Shape.soft(nxp - lx * rx * 0.05, fy(0.1 + noseLen * 0.45), rx * 0.045, ry * noseLen * 0.55).rotated(cx, cy, t),
+                    Paint.flat(0xffffff), look.kind() == Look.Kind.NOIR ? 0.3 : 0.18);
+            // chin and jaw fall into shadow
+            r.fill(Shape.soft(cx, cy + ry * 0.95, rx * 0.7, ry * 0.25).rotated(cx, cy, t).and(head), Paint.flat(shadow), 0.25);
         }
 
         /** Feature positions shift with the head's turn (yaw) and rotate with its tilt. */
@@ -339,14 +366,24 @@ public final class PortraitRenderer {
         Paint hairPaint() {
             Paint base = shaded(id.hair(), cx, cy - ry * 0.3, rx * 1.3, ry * 1.3);
             SplitMix64 sr = new SplitMix64(id.layoutSeed() ^ 0x4A1L);
-            double phase = sr.range(0, 6.28);
+            double phase = sr.range(0, 1);
+            double strands = id.curly() ? 11 : 6;
+            double amount = look.kind() == Look.Kind.ANIME ? 0.0 : 0.07;
+            double wave = S * 0.012;
             return (x, y) -> {
                 int c = base.rgb(x, y);
-                // strands: a gentle stripe pattern following the head's curve
-                double a = StrictMath.atan2(y - (cy - ry), x - cx);
-                double sv = StrictMath.sin(a * (id.curly() ? 70 : 38) + phase + (id.curly() ? StrictMath.sin(y / (S * 0.012)) * 2 : 0));
-                return Rgb.scale(c, 1 + sv * (look.kind() == Look.Kind.ANIME ? 0.0 : 0.07));
+                // strands fanning out from the crown: a triangle wave over a pseudo-angle (no trigonometry per pixel)
+                double dx = x - cx, dy = y - (cy - ry);
+                double pseudoAngle = dx / (Math.abs(dx) + Math.abs(dy) + 1e-9);
+                double v = pseudoAngle * strands + phase + (id.curly() ? tri(y / wave) * 0.25 : 0);
+                return Rgb.scale(c, 1 + tri(v) * amount);
             };
+        }
+
+        /** A triangle wave in [-1, 1] with period 1: a cheap, exact stand-in for a sine. */
+        static double tri(double v) {
+            double f = v - Math.floor(v);
+            return Math.abs(f - 0.5) * 4 - 1;
         }
 
         void hairBack(Raster r) {
@@ -395,6 +432,16 @@ public final class PortraitRenderer {
             if (id.hairLength() == Identity.HairLength.BALD) return;
             Shape front = hairFrontShape().rotated(cx, cy, pose.tilt());
             r.fill(front, hairPaint());
+            if (look.kind() != Look.Kind.ANIME) {
+                // a sheen where the light catches the crown
+                Shape sheen = Shape.soft(cx + lx * rx * 0.5, cy - ry * 0.72, rx * 0.45, ry * 0.12).and(front);
+                r.fill(sheen, Paint.flat(Rgb.mix(id.hair(), 0xffffff, 0.55)), 0.45);
+            } else {
+                // the cel-style highlight: a thin crescent across the crown
+                Shape arc = Shape.ellipse(cx + lx * rx * 0.3, cy - ry * 0.66, rx * 0.55, ry * 0.09);
+                Shape band = arc.minus(arc.translated(0, ry * 0.035)).and(front);
+                r.fill(band, Paint.flat(Rgb.mix(id.hair(), 0xffffff, 0.5)), 0.8);
+            }
             if (id.streak() != Identity.NO_STREAK) {
                 r.fill(streakShape().rotated(cx, cy, pose.tilt()).and(front), Paint.flat(id.streak()));
             }

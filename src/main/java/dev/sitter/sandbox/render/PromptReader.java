@@ -55,44 +55,42 @@ public final class PromptReader {
         Identity.Side scar = Identity.Side.NONE;
         int freckles = 0;
         Identity.Expression expression = null;
-        StringBuilder canon = new StringBuilder();
+        java.util.TreeSet<String> canon = new java.util.TreeSet<>(); // structural features only, order-free
         for (String c : clauses) {
             if (c.contains("skin") || c.contains("complexion")) {
                 Integer v = firstColour(c, SKIN);
-                if (v != null && skin == null) { skin = v; canon.append("skin=").append(v).append(';'); }
+                if (v != null && skin == null) { skin = v; canon.add("skin=" + v); }
             }
             if (c.contains("streak")) {
                 String before = c.substring(0, c.indexOf("streak"));
                 Integer v = lastColour(before, HAIR);
                 streak = v == null ? 0xd0d0d4 : v;
-                canon.append("streak=").append(streak).append(';');
+                
             }
             if (containsAny(c, HAIR_NOUNS) || c.contains("bald") || c.contains("shaved head")) {
                 String hairPart = c.contains("streak") ? c.substring(0, c.indexOf("streak")) : c;
                 if (c.contains("with") && c.indexOf("with") < hairPart.length()) hairPart = hairPart.substring(0, c.indexOf("with"));
                 Integer v = firstColour(hairPart, HAIR);
-                if (v != null && hair == null) { hair = v; canon.append("hair=").append(v).append(';'); }
+                if (v != null && hair == null) { hair = v; canon.add("hair=" + v); }
                 Identity.HairLength l = hairLength(c);
-                if (l != null && length == null) { length = l; canon.append("len=").append(l).append(';'); }
-                if (c.contains("curl") || c.contains("afro") || c.contains("wavy")) { curly = true; canon.append("curly;"); }
+                if (l != null && length == null) { length = l; canon.add("len=" + l); }
+                if (c.contains("curl") || c.contains("afro") || c.contains("wavy")) { curly = true; canon.add("curly"); }
             }
             if (c.contains("eyes") || c.contains("eyed")) {
                 Integer v = firstColour(c, EYES);
-                if (v != null && eyes == null) { eyes = v; canon.append("eyes=").append(v).append(';'); }
+                if (v != null && eyes == null) { eyes = v; canon.add("eyes=" + v); }
             }
-            if (c.contains("sunglasses")) { sunglasses = true; canon.append("sunglasses;"); }
-            else if (c.contains("glasses") || c.contains("spectacles")) { glasses = true; canon.append("glasses;"); }
+            if (c.contains("sunglasses")) { sunglasses = true;  }
+            else if (c.contains("glasses") || c.contains("spectacles")) { glasses = true;  }
             if (c.contains("scar")) {
                 scar = c.contains("right") ? Identity.Side.RIGHT : Identity.Side.LEFT;
-                canon.append("scar=").append(scar).append(';');
             }
             if (c.contains("freckle")) {
                 freckles = c.contains("light") || c.contains("faint") || c.contains("few") ? 1 : 2;
-                canon.append("freckles=").append(freckles).append(';');
             }
             if (c.contains("beard") || c.contains("stubble") || c.contains("moustache") || c.contains("mustache")) {
                 beard = true;
-                canon.append("beard;");
+                canon.add("beard");
             }
             if (expression == null) expression = expression(c);
         }
@@ -102,7 +100,7 @@ public final class PromptReader {
         if (neg.contains("freckle")) freckles = 0;
         if (neg.contains("beard")) beard = false;
 
-        long layout = SplitMix64.derive(0x5177E2L, canon.toString());
+        long layout = SplitMix64.derive(0x5177E2L, String.join(";", canon));
         SplitMix64 rng = new SplitMix64(layout);
         if (skin == null) skin = pick(rng, new int[] {0xe8bfa0, 0xd8a884, 0xc69170, 0xa87552, 0x8a5c3e});
         else rng.nextLong();

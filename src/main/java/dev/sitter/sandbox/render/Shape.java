@@ -51,10 +51,17 @@ public interface Shape {
         if (angle == 0) return this;
         Shape self = this;
         double c = StrictMath.cos(angle), s = StrictMath.sin(angle);
+        // the bounding box of the rotated corners: tight, so a small feature far from the pivot stays cheap
         Bounds b = self.bounds();
-        double r = Math.max(Math.max(Math.hypot(b.x0() - px, b.y0() - py), Math.hypot(b.x1() - px, b.y0() - py)),
-                Math.max(Math.hypot(b.x0() - px, b.y1() - py), Math.hypot(b.x1() - px, b.y1() - py)));
-        Bounds rb = Bounds.around(px, py, r);
+        double[] xs = {b.x0(), b.x1(), b.x1(), b.x0()}, ys = {b.y0(), b.y0(), b.y1(), b.y1()};
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            double dx = xs[i] - px, dy = ys[i] - py;
+            double rx = px + dx * c - dy * s, ry = py + dx * s + dy * c;
+            minX = Math.min(minX, rx); maxX = Math.max(maxX, rx);
+            minY = Math.min(minY, ry); maxY = Math.max(maxY, ry);
+        }
+        Bounds rb = new Bounds(minX, minY, maxX, maxY);
         return new Shape() {
             public double coverage(double x, double y) {
                 double dx = x - px, dy = y - py;
@@ -62,6 +69,17 @@ public interface Shape {
                 return self.coverage(px + dx * c + dy * s, py - dx * s + dy * c);
             }
             public Bounds bounds() { return rb; }
+        };
+    }
+
+    /** This shape moved by (dx, dy). */
+    default Shape translated(double dx, double dy) {
+        Shape self = this;
+        Bounds b = self.bounds();
+        Bounds tb = new Bounds(b.x0() + dx, b.y0() + dy, b.x1() + dx, b.y1() + dy);
+        return new Shape() {
+            public double coverage(double x, double y) { return self.coverage(x - dx, y - dy); }
+            public Bounds bounds() { return tb; }
         };
     }
 
@@ -169,7 +187,7 @@ public interface Shape {
                 for (int i = 0; i + 3 < pts.length; i += 2) {
                     best = Math.min(best, segmentDistance(x, y, pts[i], pts[i + 1], pts[i + 2], pts[i + 3]));
                 }
-                if (pts.length == 2) best = Math.hypot(x - pts[0], y - pts[1]);
+                if (pts.length == 2) best = StrictMath.hypot(x - pts[0], y - pts[1]);
                 return fromDistance(best - r);
             }
             public Bounds bounds() { return b; }

@@ -1,0 +1,33 @@
+package dev.sitter.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code explore count: 8, size: '512x768', steps: 15}: cheap low-resolution samples of the run's
+ * character and template, split into requests of at most {@code maxBatch} images (Leonardo's
+ * per-request limit). Batch b uses seed + b, so batches differ and a rerun gives the same images.
+ */
+final class ExploreStep implements Step {
+    static final Set<String> OPTIONS = Set.of("count", "size", "steps");
+    static final int[] DEFAULT_SIZE = {512, 768};
+
+    @Override
+    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+        int count = o.integer("count", 4, 1, 64);
+        int[] size = o.size("size", DEFAULT_SIZE);
+        Integer steps = o.optionalInteger("steps", 10, 60);
+        int batch = ctx.settings().maxBatch();
+        List<Item> out = new ArrayList<>();
+        for (int b = 0, made = 0; made < count; b++) {
+            int n = Math.min(batch, count - made);
+            long seed = ctx.settings().seed() + b;
+            int batchIndex = b;
+            out.addAll(ctx.once(key + "/batch-" + b, null,
+                    () -> ctx.ops.generate(ctx.opKey(key + "/batch-" + batchIndex), n, size[0], size[1], steps, seed)));
+            made += n;
+        }
+        return new Result(out, out.size() + " samples at " + size[0] + "x" + size[1] + (steps == null ? "" : ", " + steps + " steps"));
+    }
+}

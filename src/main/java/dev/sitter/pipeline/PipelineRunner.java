@@ -1,0 +1,175 @@
+package dev.sitter.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sitter.imaging.ImagingException;
+import dev.sitter.imaging.drift.DriftScorer;
+import dev.sitter.model.Json;
+import dev.sitter.model.PipelineDef;
+import dev.sitter.model.PipelineStep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs a {@link PipelineDef} ({@code explore, select, refine, qa, upscale, grade, export}) against
+ * {@link PortraitOps}, journaling every paid op and every finished step in
+ * {@code <runDir>/journal.jsonl}. Killed at any moment and started again on the same run folder, it
+ * skips finished steps, reuses journaled op results (paying for nothing twice), and continues.
+ *
+ * <p>A run folder belongs to one pipeline definition and seed: starting a different pipeline in it
+ * is refused rather than mixing two runs.
+ */
+public final class PipelineRunner {
+    /**
+     * @param runDir   the run's folder: journal.jsonl, images/, export/
+     * @param runId    stable id of this run, the prefix of every op key
+     * @param seed     the run's seed (explore batch b uses seed + b)
+     * @param drift    scorer against the character's master and anchors, or null when there are none
+     * @param judge    decides QA checks a script does not give verdicts for
+     * @param maxBatch images per generation request (Leonardo allows 1..8)
+     * @param resolve  turns a path written in the script (LUTs, export folder) into a file
+     * @param recipes  the recipe text shown for each image in the gallery
+     */
+    public record Settings(Path runDir, String runId, long seed, DriftScorer drift, QaJudge judge, int maxBatch,
+                           Function<String, Path> resolver, RecipeSource recipes) {
+        public Settings {
+            if (maxBatch < 1 || maxBatch > 8) {
+                throw new IllegalArgumentException("maxBatch must be 1..8 (Leonardo's num_images limit), got " + maxBatch);
+            }
+            judge = judge != null ? judge : QaJudge.byDrift(DEFAULT_QA_DRIFT);
+            resolver = resolver != null ? resolver : Path::of;
+            recipes = recipes != null ? recipes : RecipeSource.LINEAGE;
+        }
+
+        /** Defaults: batches of 4, QA by drift <= 0.35, paths as written, lineage as recipe. */
+        public static Settings of(Path runDir, String runId, long seed, DriftScorer drift) {
+            return new Settings(runDir, runId, seed, drift, null, 4, null, null);
+        }
+
+        public Settings withJudge(QaJudge j) {
+            return new Settings(runDir, runId, seed, drift, j, maxBatch, resolver, recipes);
+        }
+
+        public Settings withResolver(Function<String, Path> r) {
+            return new Settings(runDir, runId, seed, drift, judge, maxBatch, r, recipes);
+        }
+
+        public Settings withRecipes(RecipeSource r) {
+            return new Settings(runDir, runId, seed, drift, judge, maxBatch, resolver, r);
+        }
+
+        public Settings withMaxBatch(int n) {
+            return new Settings(runDir, runId, seed, drift, judge, n, resolver, recipes);
+        }
+
+        Path resolve(String path) {
+            return resolver.apply(path);
+        }
+    }
+
+    /** Text shown as an image's recipe in the gallery; the caller can supply the library's provenance JSON. */
+    @FunctionalInterface
+    public interface RecipeSource {
+        String recipe(Item item, List<String> lineage);
+
+        RecipeSource LINEAGE = (item, lineage) -> "image " + item.id() + "\nmade from: " + String.join(" <- ", lineage)
+                + (item.drift() == null ? "" : "\ndrift: " + item.drift())
+                + (item.qa().isEmpty() ? "" : "\nqa: " + item.qa());
+    }
+
+    /** Drift above which automatic QA fails an image: between the faithful and drifted ranges measured in docs/drift.md. */
+    public static final double DEFAULT_QA_DRIFT = 0.35;
+
+    private static final Map<String, Step> STEPS = Map.of(
+            "explore", new ExploreStep(), "select", new SelectStep(), "refine", new RefineStep(), "qa", new QaStep(),
+            "upscale", new UpscaleStep(), "grade", new GradeStep(), "export", new ExportStep());
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "explore", ExploreStep.OPTIONS, "select", SelectStep.OPTIONS, "refine", RefineStep.OPTIONS, "qa", QaStep.OPTIONS,
+            "upscale", UpscaleStep.OPTIONS, "grade", GradeStep.OPTIONS, "export", ExportStep.OPTIONS);
+
+    private final PortraitOps ops;
+    private final Settings settings;
+
+    public PipelineRunner(PortraitOps ops, Settings settings) {
+        this.ops = ops;
+        this.settings = settings;
+    }
+
+    /** What a run did: the images at the end, and per step what happened and whether it was resumed from the journal. */
+    public record RunResult(List<Item> items, List<StepReport> steps, Path journal) {}
+
+    public record StepReport(int index, String name, int line, boolean fromJournal, int images, String summary) {
+        @Override
+        public String toString() {
+            return String.format("%d. %-8s %s%s", index + 1, name, summary, fromJournal ? "  (done earlier, from the journal)" : "");
+        }
+    }
+
+    public RunResult run(PipelineDef pipeline) {
+        checkSteps(pipeline);
+        RunJournal journal = new RunJournal(settings.runDir().resolve("journal.jsonl"));
+        claimRunFolder(journal, pipeline);
+        RunContext ctx = new RunContext(ops, journal, settings, pipeline.id());
+        List<Item> items = List.of();
+        List<StepReport> reports = new ArrayList<>();
+        for (int i = 0; i < pipeline.steps().size(); i++) {
+            PipelineStep step = pipeline.steps().get(i);
+            String key = "s" + i + "-" + step.name();
+            JsonNode done = journal.find("step", key);
+            if (done != null) {
+                items = RunContext.readItems(done.path("items"));
+                reports.add(new StepReport(i, step.name(), step.line(), true, items.size(), done.path("summary").asText()));
+                continue;
+            }
+            StepOptions options = new StepOptions(pipeline.id(), step, OPTIONS.get(step.name()));
+            Step.Result result;
+            try {
+                result = STEPS.get(step.name()).run(ctx, key, options, items);
+            } catch (ImagingException e) {
+                throw options.error(e.getMessage(), "fix the file named above and run again: finished steps are kept");
+            }
+            items = result.items();
+            ctx.stepDone(key, i, step.name(), items, result.summary());
+            reports.add(new StepReport(i, step.name(), step.line(), false, items.size(), result.summary()));
+        }
+        return new RunResult(items, reports, journal.file());
+    }
+
+    /** Every step must be one the runner knows, checked before anything is paid for. */
+    private static void checkSteps(PipelineDef pipeline) {
+        if (pipeline.steps().isEmpty()) {
+            throw new PipelineException("pipeline '" + pipeline.id() + "' has no steps. Fix: add e.g. explore count: 8; select top: 2; export 'png'.");
+        }
+        for (PipelineStep step : pipeline.steps()) {
+            if (!STEPS.containsKey(step.name())) {
+                throw new PipelineException("pipeline '" + pipeline.id() + "'" + (step.line() > 0 ? " line " + step.line() : "") + ": step '"
+                        + step.name() + "' cannot run in a pipeline yet. Fix: use " + String.join(", ", List.of("explore", "select", "refine", "qa", "upscale", "grade", "export"))
+                        + ", or run that command on its own.");
+            }
+            new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())); // unknown options fail now, not mid-run
+        }
+    }
+
+    /** The first entry of a run folder records what runs in it; a different pipeline or seed is refused. */
+    private void claimRunFolder(RunJournal journal, PipelineDef pipeline) {
+        String definition = pipeline.steps().stream().map(PipelineStep::toString).reduce((a, b) -> a + "; " + b).orElse("");
+        JsonNode header = journal.find("run", "header");
+        if (header == null) {
+            ObjectNode entry = Json.MAPPER.createObjectNode().put("type", "run").put("key", "header").put("pipeline", pipeline.id())
+                    .put("definition", definition).put("seed", settings.seed()).put("runId", settings.runId());
+            journal.append(entry);
+            return;
+        }
+        if (!header.path("definition").asText().equals(definition) || header.path("seed").asLong() != settings.seed()
+                || !header.path("pipeline").asText().equals(pipeline.id())) {
+            throw new PipelineException("the run folder " + settings.runDir() + " holds a run of pipeline '" + header.path("pipeline").asText()
+                    + "' (seed " + header.path("seed").asText() + ": " + header.path("definition").asText() + "), not this one. "
+                    + "Fix: use a new run folder for a changed pipeline or seed; the finished run stays as it is.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sitter.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code upscale mode: 'ultra'}: upscales the winners only. Images that failed QA are left out
+ * unless {@code force: true}, so no credit is spent on a rejected portrait.
+ */
+final class UpscaleStep implements Step {
+    static final Set<String> OPTIONS = Set.of("mode", "force");
+
+    @Override
+    public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
+        String mode = o.text("mode", null);
+        boolean force = o.flag("force");
+        List<Item> out = new ArrayList<>();
+        int skipped = 0;
+        for (Item item : in) {
+            if (!force && !item.passedQa()) {
+                skipped++;
+                continue;
+            }
+            String opKey = key + "/" + ctx.shortKey(item.id());
+            for (Item up : ctx.once(opKey, item.id(), () -> List.of(ctx.ops.upscale(ctx.opKey(opKey), ctx.produced(item), mode)))) {
+                out.add(new Item(up.id(), up.file(), up.parentId(), item.drift(), item.qa()));
+            }
+        }
+        if (out.isEmpty() && !in.isEmpty()) {
+            throw o.error("none of the " + in.size() + " images passed QA, so nothing is upscaled",
+                    "look at the failed checks in the run report, loosen them, or write upscale force: true");
+        }
+        return new Result(out, "upscaled " + out.size() + (mode == null ? "" : " (" + mode + ")") + (skipped > 0 ? ", left out " + skipped + " that failed QA" : ""));
+    }
+}
