@@ -70,23 +70,53 @@ public final class RunCommand implements Command {
             String env = ctx.env().get("SITTER_LIBRARY");
             library = env != null && !env.isBlank() ? ctx.workDir().resolve(env) : ctx.workDir().resolve("prompt-library");
         }
-        SitterShell shell = SitterShell.builder()
-                .baseDir(script.toAbsolutePath().getParent())
-                .workDir(ctx.workDir())
-                .libraryDir(library)
-                .shippedLibrary(dev.sitter.dsl.SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME")))
-                .warnings(w -> ctx.err().println(w))
-                .out(ctx.out())
-                .build();
+        SitterShell shell = shell(script, library, ctx, ctx.out(), true);
         if (dryRun) {
             shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
             return evaluate(shell, script, ctx);
+        }
+        if (spendsCredits(ctx)) {
+            // Groovy finds a misspelt keyword only when its line runs; against the live API the lines
+            // before it would already have spent credits. So a live run is first played through
+            // silently as a dry run, and any script error stops it before anything is sent.
+            SitterShell check = shell(script, library, ctx, NOWHERE, false);
+            check.studio(new DryRunStudio(NOWHERE, NOWHERE, check));
+            try {
+                check.evalFile(script);
+            } catch (DslException e) {
+                ctx.err().println(e.render());
+                ctx.err().println("Nothing was sent to Leonardo: the script was checked before spending credits.");
+                if (ctx.stacktrace()) e.printStackTrace(ctx.err());
+                return ExitCodes.SCRIPT_ERROR;
+            }
         }
         // The backend starts only for a real run: a dry run never opens a socket.
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             shell.studio(new LeonardoStudio(backend, Library.open(library),
                     ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
             return evaluate(shell, script, ctx);
+        }
+    }
+
+    private static final java.io.PrintStream NOWHERE = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
+    private static SitterShell shell(Path script, Path library, CliContext ctx, java.io.PrintStream out, boolean warn) {
+        return SitterShell.builder()
+                .baseDir(script.toAbsolutePath().getParent())
+                .workDir(ctx.workDir())
+                .libraryDir(library)
+                .shippedLibrary(dev.sitter.dsl.SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME")))
+                .warnings(w -> { if (warn) ctx.err().println(w); })
+                .out(out)
+                .build();
+    }
+
+    /** Whether this run talks to the live API; a broken key configuration is left for the real run to report. */
+    private static boolean spendsCredits(CliContext ctx) {
+        try {
+            return dev.sitter.leonardo.LeonardoEnvironment.live(ctx.env(), userHome(ctx)).isPresent();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -116,7 +116,7 @@ public abstract class SitterScript extends Script {
         TemplateSpec spec = new TemplateSpec(shell(), checkId(id, "template"));
         spec.configure(body);
         TemplateDef def = spec.build();
-        shell().define(def);
+        shell().define(def, spec.sizeSite());
         return def;
     }
 
@@ -243,20 +243,24 @@ public abstract class SitterScript extends Script {
         Integer count = opts.containsKey("count") ? Args.integer(opts.get("count"), "count", " in " + command, "count: 4") : null;
         String scene = opts.containsKey("scene") ? Args.text(opts.get("scene"), "scene", " in " + command, "scene: 'in the rain'") : null;
 
-        @SuppressWarnings("unchecked")
-        List<CharacterDef> all = (List<CharacterDef>) (List<?>) List.copyOf(shell().definitions().all(Definitions.Kind.CHARACTER).values());
-        if (text != null) PromptLint.handWritten(text, all).forEach(shell()::warn);
-        if (scene != null) PromptLint.handWritten(scene, all).forEach(shell()::warn);
+        if (text != null || scene != null) {
+            @SuppressWarnings("unchecked")
+            List<CharacterDef> all = (List<CharacterDef>) (List<?>) List.copyOf(shell().definitions().all(Definitions.Kind.CHARACTER).values());
+            if (text != null) PromptLint.handWritten(text, all).forEach(shell()::warn);
+            if (scene != null) PromptLint.handWritten(scene, all).forEach(shell()::warn);
+        }
 
         CallSite at = shell().callSite();
         Compiled compiled;
         try {
             compiled = shell().compile(new PromptRequest(character, text, template, seed, count, scene, at.file(), at.line()));
         } catch (PromptException e) {
-            throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage(), e)
+            CallSite size = template == null || !e.field().equals("size") ? CallSite.NONE : shell().sizeSite(template);
+            throw new DslException((template == null ? "" : "template '" + template.id() + "': ") + e.getMessage()
+                    + (size.file() == null ? "" : " (the size is set at " + size.file() + ":" + size.line() + ")"), e)
                     .token(e.field().equals("template") ? "template" : null);
         }
-        compiled.warnings().forEach(shell()::warn);
+        for (String w : compiled.warnings()) shell().warn(w, at);
         return compiled.spec();
     }
 

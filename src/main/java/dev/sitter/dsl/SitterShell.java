@@ -76,6 +76,7 @@ public final class SitterShell {
     private final Map<Path, FileHash> fileHashes = new HashMap<>();
     private final Set<String> warned = new LinkedHashSet<>();
     private final List<DslWarning> warnings = new ArrayList<>();
+    private final Map<TemplateDef, CallSite> sizeSites = new java.util.IdentityHashMap<>();
     private Studio studio;
     /** Where the declarative pack interpreter is (it has no Groovy stack frames); null otherwise. */
     private Path interpretedFile;
@@ -402,16 +403,28 @@ public final class SitterShell {
     /** Where the script is now: the innermost frame of a script this shell compiled. */
     CallSite callSite() {
         if (interpretedFile != null) return new CallSite(display(interpretedFile), interpretedLine);
-        return StackWalker.getInstance().walk(frames -> frames
+        // Check each frame's class loader first: asking a frame for its file and line is the expensive part.
+        return CALLERS.walk(frames -> frames
+                .filter(f -> compiledHere(f.getDeclaringClass()))
                 .filter(f -> f.getFileName() != null && byInternalName.containsKey(f.getFileName()) && f.getLineNumber() > 0)
                 .findFirst()
                 .map(f -> new CallSite(byInternalName.get(f.getFileName()).displayName(), f.getLineNumber()))
                 .orElse(CallSite.NONE));
     }
 
+    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private boolean compiledHere(Class<?> c) {
+        ClassLoader cl = c.getClassLoader();
+        return cl == loader || (cl instanceof GroovyClassLoader.InnerLoader && cl.getParent() == loader);
+    }
+
     /** Reports a warning once per distinct text and location. */
     void warn(String message) {
-        CallSite at = callSite();
+        warn(message, callSite());
+    }
+
+    void warn(String message, CallSite at) {
         DslWarning w = new DslWarning(at.file(), at.line(), message);
         if (warned.add(w.toString())) {
             warnings.add(w);
@@ -427,7 +440,14 @@ public final class SitterShell {
     void define(StyleDef d) { definitions.put(d); bind(d.id(), d, "style"); }
     void define(CameraDef d) { definitions.put(d); bind(d.id(), d, "camera"); }
     void define(NegativesDef d) { definitions.put(d); bind(d.id(), d, "negatives"); }
-    void define(TemplateDef d) { definitions.put(d); bind(d.id(), d, "template"); }
+    void define(TemplateDef d, CallSite sizeSite) {
+        definitions.put(d);
+        bind(d.id(), d, "template");
+        if (sizeSite.file() != null) sizeSites.put(d, sizeSite);
+    }
+
+    /** Where a template's size was written, or {@link CallSite#NONE}. */
+    CallSite sizeSite(TemplateDef d) { return sizeSites.getOrDefault(d, CallSite.NONE); }
     void define(PipelineDef d) { definitions.put(d); bind(d.id(), d, "pipeline"); }
 
     private void bind(String id, Object def, String kind) {

@@ -34,6 +34,7 @@ public final class TemplateSpec extends BlockSpec {
     private Boolean alchemy;
     private final List<String> poses = new ArrayList<>();
     private final TreeMap<String, Object> extra = new TreeMap<>();
+    private CallSite sizeSite = CallSite.NONE;
 
     TemplateSpec(SitterShell shell, String id) {
         super(shell, "template", id);
@@ -50,6 +51,7 @@ public final class TemplateSpec extends BlockSpec {
     }
 
     public void size(Object w, Object h) {
+        sizeSite = shell.callSite();
         width = side(Args.integer(w, "size", where(), EXAMPLES.get("size")), "width");
         height = side(Args.integer(h, "size", where(), EXAMPLES.get("size")), "height");
     }
@@ -61,6 +63,7 @@ public final class TemplateSpec extends BlockSpec {
             throw new DslException("`size`" + where() + " takes WIDTHxHEIGHT like '832x1216' or two numbers like size 832, 1216; got '"
                     + wxh + "'").token("size");
         }
+        sizeSite = shell.callSite();
         width = side(Integer.parseInt(m.group(1)), "width");
         height = side(Integer.parseInt(m.group(2)), "height");
     }
@@ -89,6 +92,9 @@ public final class TemplateSpec extends BlockSpec {
             extra.put(e.getKey(), Args.json(e.getValue(), "extra", where()));
         }
     }
+
+    /** Where {@code size} was written, so a size the model refuses can be traced to that line. */
+    CallSite sizeSite() { return sizeSite; }
 
     TemplateDef build() {
         return new TemplateDef(id, style, camera, negatives, width, height, steps, guidance, count, alchemy, poses, extra);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitter.model.Json;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,29 +59,39 @@ final class GenerationEndpoints {
         g.drift = call.fault == Fault.DRIFT;
         g.failOnPurpose = call.fault == Fault.FAIL;
         s.store.addGeneration(g);
-        s.jobs.submit(() -> run(g), t -> fail(g, "render failed: " + t));
+        s.jobs.submit(() -> render(g), t -> fail(g, "render failed: " + t));
         return g;
     }
 
-    private void run(Records.Generation g) {
-        if (g.failOnPurpose) {
-            fail(g, "injected fault: fail");
-            return;
-        }
+    /** Renders every image now; the returned step makes them visible and the job COMPLETE. */
+    private Runnable render(Records.Generation g) {
+        if (g.failOnPurpose) return () -> fail(g, "injected fault: fail");
+        List<Records.Image> images = new ArrayList<>();
         try {
             for (int i = 0; i < g.request.numImages(); i++) {
                 Studio.Rendered r = s.studio.render(g.request, g.seed, i, g.drift);
                 String imageId = s.store.ids.next();
                 String key = "generations/" + g.id + "/" + imageId + ".png";
                 s.store.blobs.put(key, r.png());
-                s.store.addImage(g, new Records.Image(imageId, g.id, key, r.width(), r.height(), r.request()));
+                images.add(new Records.Image(imageId, g.id, key, r.width(), r.height(), r.request()));
             }
-            s.store.update(() -> g.status = Records.Status.COMPLETE);
         } catch (RuntimeException e) {
-            fail(g, "render failed: " + e);
-        } finally {
-            s.store.finished();
+            return () -> {
+                try {
+                    fail(g, "render failed: " + e);
+                } finally {
+                    s.store.finished();
+                }
+            };
         }
+        return () -> {
+            try {
+                for (Records.Image image : images) s.store.addImage(g, image);
+                s.store.update(() -> g.status = Records.Status.COMPLETE);
+            } finally {
+                s.store.finished();
+            }
+        };
     }
 
     /** A failed job is refunded, as Leonardo returns the tokens of generations that fail. */

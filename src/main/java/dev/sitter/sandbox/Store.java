@@ -104,7 +104,12 @@ final class Store {
         return g;
     }
 
+    /** Adds a finished image; if the generation was deleted meanwhile, its bytes are dropped instead. */
     synchronized void addImage(Records.Generation g, Records.Image img) {
+        if (!generations.containsKey(g.id)) {
+            blobs.delete(img.key);
+            return;
+        }
         g.images.add(img);
         images.put(img.id, img);
     }

@@ -140,23 +140,35 @@ final class VariationEndpoints {
         s.store.addVariation(in.parentImage, v);
         boolean failOnPurpose = call.fault == Fault.FAIL;
         s.jobs.submit(() -> {
+            Runnable failed = () -> {
+                try {
+                    s.store.update(() -> v.status = Records.Status.FAILED);
+                    s.store.refund(cost);
+                } finally {
+                    s.store.finished();
+                }
+            };
+            if (failOnPurpose) return failed;
+            Raster out;
+            String key = "variations/" + v.id + ".png";
             try {
-                if (failOnPurpose) throw new IllegalStateException("injected fault: fail");
-                Raster out = work.apply(in.pixels);
-                String key = "variations/" + v.id + ".png";
+                out = work.apply(in.pixels);
                 s.store.blobs.put(key, Studio.encode(out, in.identity, null));
-                s.store.update(() -> {
-                    v.key = key;
-                    v.width = out.width;
-                    v.height = out.height;
-                    v.status = Records.Status.COMPLETE;
-                });
             } catch (RuntimeException e) {
-                s.store.update(() -> v.status = Records.Status.FAILED);
-                s.store.refund(cost);
-            } finally {
-                s.store.finished();
+                return failed;
             }
+            return () -> {
+                try {
+                    s.store.update(() -> {
+                        v.key = key;
+                        v.width = out.width;
+                        v.height = out.height;
+                        v.status = Records.Status.COMPLETE;
+                    });
+                } finally {
+                    s.store.finished();
+                }
+            };
         }, t -> s.store.update(() -> v.status = Records.Status.FAILED));
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode job = root.putObject(responseKey);

@@ -108,7 +108,8 @@ class DslErrorsTest {
     @Test void sizeNotAMultipleOfEightNamesTheLimitAndTheFix() {
         DslException e = fail(Scripts.MARA + Scripts.NOIR + "template('t') { style 'noir'; size 830, 1216 }\nprompt mara, template: 't'\n");
         assertEquals(30, e.line());
-        assertEquals("template 't': width 830 is not a multiple of 8 as Leonardo Kino XL requires: use 824 or 832", e.sentence());
+        assertEquals("template 't': width 830 is not a multiple of 8 as Leonardo Kino XL requires: use 824 or 832"
+                + " (the size is set at test.groovy:29)", e.sentence());
     }
 
     @Test void sizeOutOfRangeForTheModel() {

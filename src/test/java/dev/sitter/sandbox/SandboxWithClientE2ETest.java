@@ -93,4 +93,23 @@ class SandboxWithClientE2ETest {
         GenerationResult r = client.generate(spec, ImageSource.relativeTo(dir));
         assertEquals(est.cost(), r.cost().value().longValue());
     }
+
+    @Test
+    void estimateMatchesTheChargeWithReferencesAndTheDefaultModel() throws Exception {
+        PromptSpec plain = PromptSpec.builder().prompt("red hair").size(512, 768).numImages(1).seed(3L).build();
+        GenerationResult anchor = client.generate(plain, ImageSource.relativeTo(dir));
+        assertEquals(client.estimate(plain).cost(), anchor.cost().value().longValue(), "default model (Lightning XL)");
+        byte[] png = anchor.images().get(0).bytes();
+        Files.write(dir.resolve("a.png"), png);
+        Files.write(dir.resolve("b.png"), png.clone());
+        String sha = Sha256.hex(png);
+        PromptSpec refd = PromptSpec.builder().prompt("red hair").modelId("de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3")
+                .sdVersion("PHOENIX").size(512, 768).numImages(1).seed(4L)
+                .references(List.of(new ReferenceImage(ReferenceRole.CHARACTER, "a.png", sha, null, 397, "Mid", null, "frontal"),
+                        new ReferenceImage(ReferenceRole.STYLE, "b.png", sha, null, 166, "High", null, null)))
+                .build();
+        Estimate est = client.estimate(refd);
+        GenerationResult r = client.generate(refd, ImageSource.relativeTo(dir));
+        assertEquals(est.cost(), r.cost().value().longValue(), "Phoenix with two references");
+    }
 }

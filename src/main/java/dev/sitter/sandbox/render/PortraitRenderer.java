@@ -62,10 +62,11 @@ public final class PortraitRenderer {
         Scene(Request req) {
             id = req.identity();
             look = req.look();
-            pose = Pose.fromSeed(req.seed());
+            Pose seeded = Pose.fromSeed(req.seed());
+            pose = Double.isNaN(look.turn()) ? seeded : seeded.withTurn(look.turn());
             w = req.width();
             h = req.height();
-            S = Math.min(w, h / 1.25);
+            S = Math.min(w, h / 1.25) * look.zoom();
             face = new SplitMix64(id.layoutSeed());
             double faceWidth = face.range(0.19, 0.23);
             double faceLength = face.range(0.27, 0.31);
@@ -165,18 +166,18 @@ public final class PortraitRenderer {
             return look.clothing() >= 0 ? look.clothing() : Rgb.hsv(pose.clothHue(), 0.45, 0.45);
         }
 
+        /** Shoulders from just under the chin down past the bottom edge, whatever the framing. */
         Shape torsoShape() {
-            double tcy = cy + ry * 2.45;
-            return Shape.roundRect(cx + pose.yaw() * rx * 0.1, tcy, S * 0.5, ry * 1.42, S * 0.24);
+            double top = cy + ry * 1.03, bottom = Math.max(h, top + ry * 2.9) + S;
+            return Shape.roundRect(cx + pose.yaw() * rx * 0.1, (top + bottom) / 2, S * 0.5, (bottom - top) / 2, S * 0.24);
         }
 
         void torso(Raster r) {
-            double tcy = cy + ry * 2.45;
+            double top = cy + ry * 1.03;
             Shape body = torsoShape();
-            r.fill(body, shaded(clothing(), cx, tcy - ry * 0.5, S * 0.62, ry * 1.7));
+            r.fill(body, shaded(clothing(), cx, top + ry * 0.92, S * 0.62, ry * 1.7));
             // open collar: a V of skin under the neck, with a darker fold on each side
             double nx = cx + pose.yaw() * rx * 0.1;
-            double top = tcy - ry * 1.42;
             Shape v = Shape.convexPolygon(nx - rx * 0.42, top - 2, nx + rx * 0.42, top - 2, nx, top + ry * 0.55).and(body);
             r.fill(v, shaded(Rgb.scale(id.skin(), 0.9), nx, top, rx * 0.7, ry * 0.7));
             for (int side = -1; side <= 1; side += 2) {
@@ -244,7 +245,7 @@ public final class PortraitRenderer {
         }
 
         /** Feature positions shift with the head's turn (yaw) and rotate with its tilt. */
-        double fx(double u) { return cx + (u + pose.yaw() * 0.22) * rx; }
+        double fx(double u) { return cx + (u + pose.yaw() * 0.3) * rx; }
         double fy(double v) { return cy + v * ry; }
 
         void features(Raster r) {
@@ -264,7 +265,7 @@ public final class PortraitRenderer {
             }
             // eyes
             for (int side = -1; side <= 1; side += 2) {
-                double near = 1 + side * pose.yaw() * 0.18;
+                double near = 1 + side * pose.yaw() * 0.3;
                 double ex0 = fx(side * spacing), ey0 = fy(eyeY);
                 double ew = eyeW * rx * near, eh = eyeH * rx;
                 Shape white = Shape.ellipse(ex0, ey0, ew, eh);
@@ -291,7 +292,7 @@ public final class PortraitRenderer {
                 r.fill(Shape.polyline(brow, S * 0.008).rotated(cx, cy, t), Paint.flat(Rgb.scale(browCol, 0.8)));
             }
             // nose: a soft shadow on the side away from the light plus a tip
-            double nxp = fx(pose.yaw() * 0.1);
+            double nxp = fx(pose.yaw() * 0.2);
             double shadowSide = lx < 0 ? 1 : -1;
             r.fill(Shape.soft(nxp + shadowSide * rx * 0.07, fy(0.1 + noseLen / 2), rx * 0.06, ry * noseLen * 0.6).rotated(cx, cy, t),
                     Paint.flat(Rgb.scale(id.skin(), 0.7)), 0.6);
@@ -348,8 +349,28 @@ public final class PortraitRenderer {
             r.fill(Shape.polyline(line, S * 0.0045).rotated(cx, cy, t), Paint.flat(Rgb.scale(lip, 0.55)));
         }
 
-        /** The hair mass behind the head: its length is the most visible identity cue. */
+        /** The hair mass behind the head: its length is the most visible identity cue; curls give it a scalloped edge. */
         Shape hairBackShape() {
+            Shape mass = hairMass();
+            if (!id.curly() || id.hairLength() == Identity.HairLength.BALD) return mass;
+            double bottom = switch (id.hairLength()) {
+                case SHORT -> 0.0; case BOB -> 0.6; case SHOULDER -> 1.3; default -> 2.2;
+            };
+            Shape curls = mass;
+            int n = 22;
+            for (int i = 0; i <= n; i++) {
+                // walk the outline from the left jaw over the crown to the right jaw
+                double a = StrictMath.PI * (1.0 - (double) i / n);
+                double x = cx + StrictMath.cos(a) * rx * 1.18, y = cy - ry * 0.1 - StrictMath.sin(a) * ry * 1.02;
+                curls = curls.or(Shape.circle(x, y, rx * 0.17));
+            }
+            for (double v = 0.1; v <= bottom; v += 0.3) {
+                curls = curls.or(Shape.circle(cx - rx * 1.2, cy + ry * v, rx * 0.17)).or(Shape.circle(cx + rx * 1.2, cy + ry * v, rx * 0.17));
+            }
+            return curls;
+        }
+
+        private Shape hairMass() {
             double hx = cx;
             return switch (id.hairLength()) {
                 case BALD -> Shape.circle(-1000, -1000, 0);

@@ -7,6 +7,12 @@ package dev.sitter.sandbox.render;
 record Pose(double dx, double tilt, double yaw, double lightAngle, double bgHue, double clothHue,
             long detailSeed) {
 
+    /** The same pose with the head turned by {@code turn} (0..1), towards the side the seed chose. */
+    Pose withTurn(double turn) {
+        double side = yaw < 0 ? -1 : 1;
+        return new Pose(dx, tilt * 0.5, side * turn, lightAngle, bgHue, clothHue, detailSeed);
+    }
+
     static Pose fromSeed(long seed) {
         SplitMix64 r = new SplitMix64(SplitMix64.derive(seed, "pose"));
         double dx = r.range(-0.05, 0.05);

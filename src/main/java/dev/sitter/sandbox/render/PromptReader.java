@@ -11,7 +11,8 @@ import java.util.Map;
  * "short black bob", "silver streak", "green eyes", "scar on left cheek", "freckles", "glasses",
  * "smiling", "film noir", "anime", ...). The prompt is split into clauses at commas; a colour
  * word applies to the feature named in its own clause. Words in the negative prompt switch
- * features off. Everything it does not recognise is simply ignored, like a real model would.
+ * features off. Camera words set the framing ("close-up", "half body") and the head's turn
+ * ("frontal", "three-quarter", "profile"). Everything it does not recognise is simply ignored.
  */
 public final class PromptReader {
     private static final Map<String, Integer> SKIN = ordered(
@@ -147,7 +148,15 @@ public final class PromptReader {
         if (containsAny(p, "high-key", "high key", "bright", "airy")) key = 1.15;
         boolean bokeh = containsAny(p, "bokeh", "shallow depth of field", "f/1.", "f/2") || preset.equals("BOKEH");
         double sat = preset.equals("VIBRANT") || p.contains("vibrant") ? 1.3 : (p.contains("muted") || p.contains("desaturated") ? 0.7 : 1.0);
-        return new Look(kind, background, clothing, -1, 0, warmth, key, bokeh, sat);
+        double zoom = 1.0;
+        if (containsAny(p, "extreme close-up", "extreme closeup")) zoom = 1.45;
+        else if (containsAny(p, "close-up", "closeup", "headshot", "tight portrait")) zoom = 1.2;
+        else if (containsAny(p, "half body", "half-body", "waist up", "waist-up", "medium shot", "upper body")) zoom = 0.8;
+        double turn = Double.NaN;
+        if (containsAny(p, "profile", "side view")) turn = 0.95;
+        else if (containsAny(p, "three-quarter", "three quarter", "3/4 view")) turn = 0.55;
+        else if (containsAny(p, "frontal", "front view", "facing the camera", "facing camera")) turn = 0;
+        return new Look(kind, background, clothing, -1, 0, warmth, key, bokeh, sat, zoom, turn);
     }
 
     static Identity.HairLength hairLength(String c) {

@@ -37,7 +37,7 @@ class PortraitRendererTest {
         assertEquals(GOLDEN, pixelHash(r));
     }
 
-    static final String GOLDEN = "eb4fd0d224172faa26657250bb85ed0ef9a7d1beaee60ebfce0f38dcc656dd54";
+    static final String GOLDEN = "33e596db4ded1faf32e27eaca61ba920f9a74d851b9d22ca1df72207139d55b3";
 
     @Test
     void anotherSeedGivesAVisiblyDifferentPicture() {
@@ -64,8 +64,8 @@ class PortraitRendererTest {
 
     @Test
     void scarOnTheLeftCheekShowsOnTheViewersRight() {
-        Raster plain = render("olive skin, short black hair, brown eyes", null, 3, 256, 384);
-        Raster scarred = render("olive skin, short black hair, brown eyes, scar on left cheek", null, 3, 256, 384);
+        Raster plain = render("olive skin, short black hair, brown eyes, frontal", null, 3, 256, 384);
+        Raster scarred = render("olive skin, short black hair, brown eyes, scar on left cheek, frontal", null, 3, 256, 384);
         int left = 0, right = 0;
         for (int y = 0; y < plain.height; y++) {
             for (int x = 0; x < plain.width; x++) {
@@ -117,5 +117,19 @@ class PortraitRendererTest {
         Raster flat = new Raster(10, 10);
         java.util.Arrays.fill(flat.argb, 0xff336699);
         for (int c : Resample.resize(flat, 23, 17).argb) assertEquals(0xff336699, c);
+    }
+
+    @Test
+    void aCloseUpFillsMoreOfTheFrame() {
+        double wide = foreground("olive skin, short black bob, half body"), close = foreground("olive skin, short black bob, close-up");
+        assertTrue(close > wide + 0.1, "close-up " + close + " vs half body " + wide);
+    }
+
+    private static double foreground(String prompt) {
+        byte[] m = PortraitRenderer.silhouette(new PortraitRenderer.Request(PromptReader.identity(prompt, null),
+                PromptReader.look(prompt, null, null), 4, 128, 192));
+        int n = 0;
+        for (byte b : m) if ((b & 0xff) > 127) n++;
+        return (double) n / m.length;
     }
 }

@@ -58,4 +58,14 @@ class PromptReaderTest {
         assertTrue(strong.glasses());
         assertNull(Identity.decode("garbage"));
     }
+
+    @Test
+    void cameraWordsSetFramingAndTurn() {
+        Look close = PromptReader.look("close-up, three-quarter view", null, null);
+        assertEquals(1.2, close.zoom(), 1e-9);
+        assertEquals(0.55, close.turn(), 1e-9);
+        assertEquals(0.95, PromptReader.look("in profile", null, null).turn(), 1e-9);
+        assertEquals(0.8, PromptReader.look("half body", null, null).zoom(), 1e-9);
+        assertTrue(Double.isNaN(PromptReader.look("portrait", null, null).turn()), "no camera words: the seed decides");
+    }
 }
