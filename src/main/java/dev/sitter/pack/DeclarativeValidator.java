@@ -141,7 +141,8 @@ public final class DeclarativeValidator {
                     continue;
                 }
                 annotations(c.getAnnotations());
-                refuse(c, "a " + kind(c) + " definition `" + c.getNameWithoutPackage() + "`",
+                String kind = kind(c);
+                refuse(c, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " definition `" + c.getNameWithoutPackage() + "`",
                         "pack scripts may not define types");
             }
             for (MethodNode mn : m.getMethods()) {
@@ -182,6 +183,8 @@ public final class DeclarativeValidator {
             if (!count(e)) return;
             if (e instanceof MethodCallExpression mc) {
                 keywordCall(mc, ctx, depth);
+            } else if (e instanceof DeclarationExpression d && !d.getAnnotations().isEmpty()) {
+                refuse(e, describe(e), "annotations can run code while a script is compiled");
             } else {
                 refuse(e, describe(e), "a statement must be a DSL keyword such as "
                         + String.join(", ", first(grammar.keywordNames(ctx), 6)));

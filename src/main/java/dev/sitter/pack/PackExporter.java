@@ -2,9 +2,13 @@ package dev.sitter.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitter.cli.Version;
+import dev.sitter.imaging.ContactSheet;
+import dev.sitter.imaging.GalleryItem;
+import dev.sitter.imaging.Images;
 import dev.sitter.model.Json;
 import dev.sitter.util.Sha256;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -104,7 +108,8 @@ public final class PackExporter {
             throw new PackException("release checklist failed; the pack was not written:\n" + ReleaseChecklist.render(checklist)
                     + "Fix the items above, or export with --force to write it anyway (the manifest will say so).");
         }
-        inMemory.put("README.md", Readme.render(draft, checklist, bundle).getBytes(StandardCharsets.UTF_8));
+        String sheetNote = contactSheet(req.assets(), inMemory);
+        inMemory.put("README.md", Readme.render(draft, checklist, bundle, sheetNote).getBytes(StandardCharsets.UTF_8));
 
         List<PackManifest.FileEntry> entries = new ArrayList<>();
         Set<String> all = new java.util.TreeSet<>(fromDisk.keySet());
@@ -126,6 +131,34 @@ public final class PackExporter {
         long bytes = writeAtomically(out, all, inMemory, fromDisk);
         return new Result(manifest, out, bytes, bundle.dropped());
     }
+
+    /** How many assets the PNG contact sheet shows at most; the README's grid lists them all. */
+    static final int SHEET_MAX = 60;
+
+    /**
+     * Renders {@code contact-sheet.png} (deterministic: same images, same bytes) into the pack and
+     * returns the README's line about it; an image that cannot be decoded leaves the sheet out and
+     * says why, it does not stop the export.
+     */
+    private static String contactSheet(List<ExportAsset> assets, Map<String, byte[]> inMemory) {
+        if (assets.isEmpty()) return null;
+        List<GalleryItem> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHEET_MAX, assets.size()); i++) {
+            ExportAsset a = assets.get(i);
+            items.add(new GalleryItem(a.image(), a.id().substring(0, 10) + (a.character() == null ? "" : "\n" + a.character()), null));
+        }
+        try {
+            BufferedImage sheet = ContactSheet.render(items, new ContactSheet.Layout(0, 128, 192, 8, 1, true));
+            inMemory.put(CONTACT_SHEET, Images.pngBytes(sheet));
+            return assets.size() > SHEET_MAX
+                    ? "![contact sheet](" + CONTACT_SHEET + ") (the first " + SHEET_MAX + " of " + assets.size() + " images; all are listed below)"
+                    : "![contact sheet](" + CONTACT_SHEET + ")";
+        } catch (RuntimeException e) {
+            return "(no contact sheet image: " + e.getMessage() + ")";
+        }
+    }
+
+    static final String CONTACT_SHEET = "contact-sheet.png";
 
     private static ReleaseChecklist.FileSource files(Map<String, Path> disk, Map<String, byte[]> mem) {
         Set<String> paths = new java.util.TreeSet<>(disk.keySet());

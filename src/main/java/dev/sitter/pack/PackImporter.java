@@ -100,10 +100,13 @@ public final class PackImporter {
             Path staging = Files.createTempDirectory(packsDir, ".staging-");
             try {
                 long bytes = 0;
+                List<Path> written = new ArrayList<>();
                 for (PackManifest.FileEntry f : manifest.files()) {
                     bytes += extract(reader, f, staging, where);
+                    written.add(PackPaths.resolveInside(staging, f.path()));
                 }
                 writeNew(staging.resolve(PackManifest.FILE), manifestBytes);
+                forceAll(written);
                 createDirsNoLinks(libraryRoot, target.getParent());
                 moveIntoPlace(staging, target, where);
                 fsyncDir(target.getParent());
@@ -158,7 +161,10 @@ public final class PackImporter {
     }
 
     private void checkScripts(PackManifest m, Map<String, byte[]> scriptBytes, boolean trust, List<String> warnings, String where) {
-        List<String> roots = m.scripts().isEmpty() ? new ArrayList<>(new TreeSet<>(scriptBytes.keySet())) : m.scripts();
+        // The manifest's scripts first (their includes in context), then any other script in the
+        // pack on its own: nothing that looks like a script gets in unchecked.
+        List<String> roots = new ArrayList<>(m.scripts());
+        for (String p : new TreeSet<>(scriptBytes.keySet())) if (!roots.contains(p)) roots.add(p);
         Set<String> files = new TreeSet<>();
         m.files().forEach(f -> files.add(f.path()));
         PackScripts scripts = new PackScripts(grammar, p -> text(p, scriptBytes.get(p), where), files);
@@ -204,10 +210,35 @@ public final class PackImporter {
             }
         }
         if (n != f.size() || !HexFormat.of().formatHex(md.digest()).equals(f.sha256())) throw hashMismatch(f, where);
-        try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
         return n;
+    }
+
+    /**
+     * Makes every extracted file durable before the folder is renamed into place. The fsyncs run on
+     * a few threads: the filesystem journal commits concurrent syncs together, which matters for
+     * packs of hundreds of small files.
+     */
+    private static void forceAll(List<Path> files) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+            for (Path p : files) {
+                jobs.add(pool.submit(() -> {
+                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        ch.force(true);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> j : jobs) j.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while syncing the staged pack", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static PackException hashMismatch(PackManifest.FileEntry f, String where) {

@@ -28,6 +28,7 @@ public final class PackScriptRunner {
     public static Loaded load(Path packDir, boolean trust) {
         Path dir = packDir.toAbsolutePath().normalize();
         PackManifest m = ReplayPlanner.readManifest(dir);
+        verifyFolder(dir, m);
         RecordingStudio studio = new RecordingStudio();
         // no library or shipped blocks: a pack's includes resolve inside the pack only
         SitterShell shell = SitterShell.builder().baseDir(dir).workDir(dir).shippedLibrary(null).studio(studio).build();
@@ -44,6 +45,31 @@ public final class PackScriptRunner {
             new DeclarativeInterpreter(shell, DeclarativeGrammar.sitter(), dir, validated).run(m.scripts());
         }
         return new Loaded(shell, studio.requests());
+    }
+
+    /**
+     * An imported pack's folder is re-checked before its scripts are read or its files are sent:
+     * no symbolic link anywhere in it, and every file still as {@code pack.json} describes it (the
+     * folder may have been edited since import).
+     */
+    static void verifyFolder(Path dir, PackManifest m) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new PackException(p + " is a symbolic link inside the imported pack " + dir
+                            + "; packs never contain links. Delete the folder and import the pack again.");
+                }
+            }
+        } catch (IOException e) {
+            throw new PackException("cannot read " + dir + ": " + e.getMessage());
+        }
+        for (PackManifest.FileEntry f : m.files()) {
+            Path p = inside(dir, f.path());
+            if (!dev.sitter.util.Sha256.file(p).equals(f.sha256())) {
+                throw new PackException(f.path() + " in " + dir + " no longer matches its SHA-256 in pack.json (changed after"
+                        + " import). Delete the folder and import the pack again.");
+            }
+        }
     }
 
     private static Path inside(Path dir, String p) {

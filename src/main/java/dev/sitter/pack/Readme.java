@@ -12,7 +12,7 @@ final class Readme {
 
     private Readme() {}
 
-    static String render(PackManifest m, PackManifest.Checklist checklist, ScriptBundler.Bundle bundle) {
+    static String render(PackManifest m, PackManifest.Checklist checklist, ScriptBundler.Bundle bundle, String sheet) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(m.name()).append(' ').append(m.version()).append("\n\n");
         b.append("A Sitter character pack by ").append(md(m.author())).append(", offered under ").append(md(m.license()))
@@ -38,13 +38,14 @@ final class Readme {
         }
         b.append("\nTerms of service last reviewed: ").append(m.tosReviewed() == null ? "not recorded" : m.tosReviewed()).append(".\n\n");
         b.append("Cost to make: ").append(m.cost() == null ? "not recorded" : ReleaseChecklist.describe(m.cost())).append(".\n\n");
-        contactSheet(b, m.assets());
+        contactSheet(b, m.assets(), sheet);
         b.append("## Release checklist\n\n```\n").append(ReleaseChecklist.render(checklist)).append("```\n");
         return b.toString();
     }
 
-    private static void contactSheet(StringBuilder b, List<PackManifest.Asset> assets) {
+    private static void contactSheet(StringBuilder b, List<PackManifest.Asset> assets, String sheet) {
         b.append("## Contact sheet\n\n");
+        if (sheet != null) b.append(sheet).append("\n\n");
         if (assets.isEmpty()) {
             b.append("No images in this pack.\n\n");
             return;

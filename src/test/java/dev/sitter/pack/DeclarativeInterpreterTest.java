@@ -134,9 +134,32 @@ class DeclarativeInterpreterTest {
         assertTrue(e.getMessage().contains("execute"), e.getMessage());
     }
 
+    /** Re-describes the folder in pack.json, as an attacker who edits an imported pack could. */
     private static void rewriteManifest(Path dir) throws IOException {
-        // the runner trusts the imported folder's manifest for the file list; contents are re-read
         PackManifest m = PackManifest.parse(Files.readAllBytes(dir.resolve("pack.json")), "t");
-        Files.write(dir.resolve("pack.json"), m.toBytes());
+        java.util.List<PackManifest.FileEntry> files = new java.util.ArrayList<>();
+        for (PackManifest.FileEntry f : m.files()) {
+            byte[] b = Files.readAllBytes(dir.resolve(f.path()));
+            files.add(new PackManifest.FileEntry(f.path(), b.length, dev.sitter.util.Sha256.hex(b)));
+        }
+        Files.write(dir.resolve("pack.json"), new PackManifest(m.format(), m.name(), m.version(), m.author(), m.license(),
+                m.created(), m.sitterVersion(), m.tosReviewed(), m.models(), m.characters(), m.scripts(), m.assets(), m.cost(),
+                m.checklist(), files).toBytes());
+    }
+
+    @Test
+    void aFolderChangedAfterImportIsRefused() throws IOException {
+        Path dir = pack();
+        Files.writeString(dir.resolve("mara.groovy"), MAIN.replace("Mara Voss", "Someone Else"));
+        PackException e = assertThrows(PackException.class, () -> PackScriptRunner.load(dir, false));
+        assertTrue(e.getMessage().contains("no longer matches its SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void aSymlinkPlantedInAnImportedPackIsRefused() throws IOException {
+        Path dir = pack();
+        Files.createSymbolicLink(dir.resolve("anchors/evil.png"), Path.of("/etc/passwd"));
+        PackException e = assertThrows(PackException.class, () -> PackScriptRunner.load(dir, false));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
     }
 }

@@ -119,10 +119,10 @@ class PackImportHostileTest {
         h.add(new Hostile("bad CRC", () -> TestPacks.zip(Map.of("c.bin", zeros(100)), z -> z.entry("c.bin").cdCrc = 12345L), "CRC"));
         h.add(new Hostile("corrupt deflate data", () -> {
             byte[] z = TestPacks.zip(Map.of("a.txt", "hello hello hello hello".repeat(50).getBytes()));
-            int at = indexOf(z, "a.txt".getBytes(), 1) + 5 + 2;
+            int at = indexOf(z, "a.txt".getBytes(), 0) + 5; // the local header's name; the data follows it
             for (int i = at; i < at + 8; i++) z[i] = (byte) 0xff;
             return z;
-        }, "pack archive"));
+        }, "entry 'a.txt'"));
         h.add(new Hostile("prepended junk", () -> TestPacks.zip(ok, z -> z.prefix = "MZ self-extractor".getBytes()), "before its first entry"));
         h.add(new Hostile("trailing junk", () -> TestPacks.zip(ok, z -> z.suffix = "<?php evil ?>".getBytes()), "after its end record"));
         h.add(new Hostile("encrypted entry", () -> TestPacks.zip(ok, z -> z.add("enc.bin", "x").flags |= 1), "encrypted"));
@@ -184,6 +184,17 @@ class PackImportHostileTest {
         }, "field 'name'"));
         h.add(new Hostile("hostile script", () -> TestPacks.zip(Map.of("scripts/a.groovy",
                 "'rm -rf ~'.execute()".getBytes())), "execute"));
+        h.add(new Hostile("stray script outside the manifest's list", () -> {
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>(TestPacks.files());
+            files.put("blocks/extra.groovy", "evaluate(new File('/etc/passwd').text)".getBytes());
+            PackManifest m = TestPacks.manifest("p", files);
+            m = new PackManifest(m.format(), m.name(), m.version(), m.author(), m.license(), m.created(), m.sitterVersion(),
+                    m.tosReviewed(), m.models(), m.characters(), List.of("mara.groovy"), m.assets(), m.cost(), m.checklist(), m.files());
+            RawZip z = new RawZip();
+            z.add(PackManifest.FILE, m.toBytes());
+            for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(files).entrySet()) z.add(e.getKey(), e.getValue());
+            return z.bytes();
+        }, "blocks/extra.groovy:1"));
         h.add(new Hostile("@Grab script", () -> TestPacks.zip(Map.of("scripts/a.groovy",
                 "@Grab('evil:evil:1')\nimport evil.Evil\ncharacter('a') {}".getBytes())), "@Grab"));
         h.add(new Hostile("script names a file outside the pack", () -> TestPacks.zip(Map.of("scripts/a.groovy",

@@ -65,6 +65,10 @@ class PackLibraryE2ETest {
         PackExporter.Result ex = new PackExporter().export(req, tmp.resolve("mara-set.zip"));
         assertTrue(ex.manifest().checklist().passed(), ReleaseChecklist.render(ex.manifest().checklist()));
         assertEquals(3, ex.manifest().assets().size());
+        assertNotNull(ex.manifest().file("contact-sheet.png"), "a PNG contact sheet of the assets");
+        // deterministic, contact sheet included
+        new PackExporter().export(req, tmp.resolve("again.zip"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("mara-set.zip")), Files.readAllBytes(tmp.resolve("again.zip")));
 
         Path other = tmp.resolve("other-library");
         Library lib2 = Library.open(other);
