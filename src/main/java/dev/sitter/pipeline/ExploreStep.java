@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * {@code explore count: 8, size: '512x768', steps: 15}: cheap low-resolution samples of the run's
  * character and template, split into requests of at most {@code maxBatch} images (Leonardo's
- * per-request limit). Batch b uses seed + b, so batches differ and a rerun gives the same images.
+ * per-request limit). Batch b uses seed + b x batch size: images within a request vary as seed + index on
+ * the sandbox (and in Leonardo's own way live), so consecutive seeds would repeat images across batches.
+ * A rerun gives the same images.
  */
 final class ExploreStep implements Step {
     static final Set<String> OPTIONS = Set.of("count", "size", "steps");
@@ -29,7 +31,7 @@ final class ExploreStep implements Step {
         List<Item> out = new ArrayList<>();
         for (int b = 0, made = 0; made < count; b++) {
             int n = Math.min(batch, count - made);
-            long seed = ctx.settings().seed() + b;
+            long seed = ctx.settings().seed() + (long) b * batch;
             int batchIndex = b;
             out.addAll(ctx.once(key + "/batch-" + b, null,
                     () -> ctx.ops.generate(ctx.opKey(key + "/batch-" + batchIndex), n, size[0], size[1], steps, seed)));

@@ -19,6 +19,9 @@ import dev.sitter.library.RecordedAsset;
 import dev.sitter.model.InitImage;
 import dev.sitter.model.PipelineDef;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.imaging.drift.DriftScorer;
+import dev.sitter.pipeline.PipelineException;
+import dev.sitter.pipeline.PipelineRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,12 +65,18 @@ public final class LeonardoStudio implements Studio {
     private LeonardoClient client() { return backends.get().client(); }
 
     @Override public List<Asset> generate(PromptSpec spec) {
-        return paid("generate", spec, null, listener -> client().generate(spec, images, listener));
+        return generate(spec, "generate");
+    }
+
+    /** As {@link #generate(PromptSpec)}, recorded as lineage step {@code step} (e.g. "explore"). */
+    List<Asset> generate(PromptSpec spec, String step) {
+        return paid(step, spec, null, listener -> client().generate(spec, images, listener));
     }
 
     @Override public Asset refine(Object asset, PromptSpec spec, double strength) {
         Asset parent = asset(asset, "refine");
-        PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
+        // Refining a winner makes one image of it, whatever batch size made the winner.
+        PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).numImages(1).build();
         List<Asset> made;
         if (parent.variation()) {
             // Variation ids (upscales, nobg) cannot be init_generation_image_id: send the file itself.
@@ -118,9 +127,51 @@ public final class LeonardoStudio implements Studio {
         return guard(() -> client().models());
     }
 
+    /**
+     * {@code run 'pack', character: mara, template: 'canonical', seed: 4242}: the pipeline's steps on
+     * this Studio. The run folder ({@code runs/PIPELINE-CHARACTER-SEED} in the library) holds the
+     * run's own journal, so the same command after a kill resumes where it stopped.
+     */
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
-        throw new DslException("pipelines are not executable yet: run its steps one by one (generate, refine, upscale); "
-                + "`run '" + pipeline.id() + "'` arrives with the pipeline runner");
+        String character = spec.recipe().characterId() == null ? "none" : spec.recipe().characterId();
+        long seed = spec.seed() == null ? 0 : spec.seed();
+        String runId = pipeline.id() + "-" + character + "-" + seed;
+        PipelineRunner.Settings settings = PipelineRunner.Settings
+                .of(library.root().resolve("runs").resolve(runId), runId, seed, driftScorer(spec))
+                .withResolver(this::resolveFile);
+        try {
+            PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
+            return new PipelineOutcome(pipeline.id(), result);
+        } catch (PipelineException e) {
+            throw new DslException(e.getMessage());
+        }
+    }
+
+    /** Drift is measured against the character's anchor images (the compiled Character References). */
+    private DriftScorer driftScorer(PromptSpec spec) {
+        List<java.awt.image.BufferedImage> anchors = new ArrayList<>();
+        for (dev.sitter.model.ReferenceImage ref : spec.references()) {
+            if (ref.role() != dev.sitter.model.ReferenceRole.CHARACTER || !ref.isUploaded()) continue;
+            try {
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
+                        new java.io.ByteArrayInputStream(images.read(ref.path(), ref.sha256())));
+                if (img != null) anchors.add(img);
+            } catch (IOException | LeonardoException e) {
+                throw new DslException("cannot read anchor " + ref.path() + " for drift scoring: " + e.getMessage());
+            }
+        }
+        return anchors.isEmpty() ? null : DriftScorer.forImages(anchors);
+    }
+
+    /** LUTs and export folders: as written when absolute, else in the library, else in the shipped prompt library. */
+    private Path resolveFile(String written) {
+        Path p = Path.of(written);
+        if (p.isAbsolute()) return p;
+        Path inLibrary = library.root().resolve(written);
+        if (Files.exists(inLibrary)) return inLibrary;
+        Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
+        if (shipped != null && Files.exists(shipped.resolve(written))) return shipped.resolve(written);
+        return inLibrary;
     }
 
     // ---------------------------------------------------------------- recording

@@ -54,7 +54,7 @@ class PipelineRunnerTest {
     private DriftScorer scorer() {
         return DriftScorer.forImages(List.of(
                 Images.decode(FakeOps.image("gen-4242-3", 32, 48), "a"),
-                Images.decode(FakeOps.image("gen-4243-2", 32, 48), "b")));
+                Images.decode(FakeOps.image("gen-4246-2", 32, 48), "b")));
     }
 
     private PipelineRunner.Settings settings(Path runDir) {
@@ -68,7 +68,7 @@ class PipelineRunnerTest {
         Path runDir = dir.resolve("run");
         PipelineRunner.RunResult r = new PipelineRunner(ops, settings(runDir)).run(pack());
 
-        // explore 8 in batches of 4 (seeds 4242, 4243), then 2 refines and 2 upscales: 6 paid ops
+        // explore 8 in batches of 4 (seeds 4242, 4246: batch b starts at seed + 4b), then 2 refines and 2 upscales: 6 paid ops
         assertEquals(List.of("run-1/s0-explore/batch-0", "run-1/s0-explore/batch-1"),
                 ops.paid.keySet().stream().filter(k -> k.contains("explore")).toList());
         assertEquals(6, ops.paid.size());
@@ -77,7 +77,7 @@ class PipelineRunnerTest {
         assertTrue(r.steps().get(1).summary().startsWith("kept 2 of 8 by drift (0.000, 0.000)"), r.steps().get(1).summary());
         assertEquals(2, r.items().size());
         String journal = Files.readString(r.journal());
-        assertTrue(journal.contains("\"id\":\"ref-gen-4242-3\"") && journal.contains("\"id\":\"ref-gen-4243-2\""), journal);
+        assertTrue(journal.contains("\"id\":\"ref-gen-4242-3\"") && journal.contains("\"id\":\"ref-gen-4246-2\""), journal);
         // upscaled (twice the explore size), graded, exported with sheet and gallery
         Path out = runDir.resolve("out");
         assertTrue(Files.exists(out.resolve("contact-sheet.png")));

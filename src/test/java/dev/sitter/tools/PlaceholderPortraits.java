@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Draws the small placeholder anchor images the DSL examples reference (simple flat portraits in
- * three poses, and style swatches), so the examples run without any real photo. Deterministic:
+ * Draws the style swatches the DSL examples reference (character anchors come from
+ * {@link SandboxAnchors}), so the examples run without any real photo. Deterministic:
  * the same code writes the same bytes. Run once and commit the PNGs:
  * <pre>mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.sitter.tools.PlaceholderPortraits -Dexec.args=dsl-examples</pre>
  * or with plain java on the test classpath.
@@ -26,15 +26,6 @@ public final class PlaceholderPortraits {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "dsl-examples");
-        Look mara = new Look(new Color(0xC19A6B), new Color(0x141414), new Color(0x2E8B57), true, true, false, new Color(0x3A4A5A));
-        Look theo = new Look(new Color(0x8D5524), new Color(0x4A3020), new Color(0x5A3A1A), false, false, false, new Color(0x5A4A3A));
-        Look ines = new Look(new Color(0xF1C27D), new Color(0xA0522D), new Color(0x3A6EA5), false, false, true, new Color(0x4A5A4A));
-        for (String pose : new String[] {"front", "three-quarter", "profile"}) {
-            write(root.resolve("anchors/mara/" + pose + ".png"), portrait(mara, pose));
-            write(root.resolve("anchors/theo/" + pose + ".png"), portrait(theo, pose));
-        }
-        write(root.resolve("anchors/ines/front.png"), portrait(ines, "front"));
-        write(root.resolve("anchors/ines/profile.png"), portrait(ines, "profile"));
         write(root.resolve("anchors/styles/noir.png"), swatch(new Color(0x050505), new Color(0xE0E0E0), 7));
         write(root.resolve("anchors/styles/watercolour.png"), swatch(new Color(0x6FA8DC), new Color(0xF6D7A7), 3));
     }

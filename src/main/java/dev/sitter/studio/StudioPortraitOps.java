@@ -1,0 +1,65 @@
+package dev.sitter.studio;
+
+import dev.sitter.library.Library;
+import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
+import dev.sitter.pipeline.PortraitOps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline runner's paid operations on the real Studio: every image a pipeline makes is a
+ * library asset with its full lineage (explore -> refine -> upscale), and each op goes through the
+ * Studio's journal, so a killed run that is started again collects rather than pays twice.
+ */
+final class StudioPortraitOps implements PortraitOps {
+    private final LeonardoStudio studio;
+    private final Library library;
+    private final PromptSpec base;
+    private final Map<String, Asset> made = new HashMap<>();
+
+    StudioPortraitOps(LeonardoStudio studio, Library library, PromptSpec base) {
+        this.studio = studio;
+        this.library = library;
+        this.base = base;
+    }
+
+    @Override public List<Produced> generate(String opKey, int count, int width, int height, Integer steps, long seed) {
+        PromptSpec spec = base.toBuilder().size(width, height).numImages(count).seed(seed)
+                .steps(steps != null ? steps : base.steps()).build();
+        return studio.generate(spec, "explore").stream().map(this::produced).toList();
+    }
+
+    @Override public Produced refine(String opKey, Produced source, double strength) {
+        return produced(studio.refine(asset(source.id()), null, strength));
+    }
+
+    @Override public Produced upscale(String opKey, Produced source, String mode) {
+        return produced(studio.upscale(asset(source.id()), mode == null ? Map.of() : Map.of("mode", mode)));
+    }
+
+    private Produced produced(Asset a) {
+        made.put(a.id(), a);
+        try {
+            return new Produced(a.id(), Files.readAllBytes(a.path()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + a.path(), e);
+        }
+    }
+
+    /** An asset this run made, or (after a restart) one an earlier process recorded in the library. */
+    private Asset asset(String id) {
+        Asset known = made.get(id);
+        if (known != null) return known;
+        Provenance p = library.get(id);
+        Provenance.BackendIds ids = p.leonardo();
+        boolean variation = ids != null && ids.variationId() != null;
+        String leonardoId = ids == null ? null : variation ? ids.variationId() : ids.imageId();
+        return new Asset(id, library.imagePath(p), leonardoId, variation, p);
+    }
+}
