@@ -83,8 +83,9 @@ public final class ReplCommand implements Command {
         if (library == null) {
             String env = ctx.env().get("SITTER_LIBRARY");
             library = ctx.workDir().resolve(env != null && !env.isBlank() ? env : "prompt-library");
-        } else if (!Files.isDirectory(library)) {
-            throw new UsageException("--library " + library + " is not a directory");
+        } else if (Files.exists(library) && !Files.isDirectory(library)) {
+            // A library that does not exist yet is made on the first image, as `sitter run` does.
+            throw new UsageException("--library " + library + " is a file, not a folder; name a folder (it is created if missing)");
         }
         Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME"));
         ReplOptions options = new ReplOptions(ctx.workDir(), SitterHome.resolve(ctx.env()), StartupFile.blocks(shipped, library),

@@ -120,7 +120,7 @@ public final class LeonardoStudio implements Studio {
     }
 
     @Override public Object credits() {
-        return guard(() -> client().me());
+        return guard(() -> client().refreshMe()); // the balance moves with every job: never a cached one
     }
 
     @Override public Object models() {
