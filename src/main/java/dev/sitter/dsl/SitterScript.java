@@ -33,7 +33,7 @@ public abstract class SitterScript extends Script {
     /** The top-level keywords, for "did you mean" and "wrong arguments" messages. */
     static final List<String> KEYWORDS = List.of("character", "style", "camera", "negatives", "template", "pipeline",
             "include", "prompt", "generate", "refine", "inpaint", "upscale", "removeBackground", "estimate", "credits",
-            "models", "run");
+            "models", "run", "budget");
     static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("character", "character('mara') { name 'Mara Voss' ... }"),
             Map.entry("style", "style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }"),
@@ -51,7 +51,8 @@ public abstract class SitterScript extends Script {
             Map.entry("estimate", "estimate mara, template: 'canonical', count: 4"),
             Map.entry("credits", "credits()"),
             Map.entry("models", "models()"),
-            Map.entry("run", "run 'pack', character: mara, template: 'canonical', seed: 4242"));
+            Map.entry("run", "run 'pack', character: mara, template: 'canonical', seed: 4242"),
+            Map.entry("budget", "budget 200"));
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
@@ -147,7 +148,11 @@ public abstract class SitterScript extends Script {
 
     public List<?> generate(Map<String, Object> opts, Object subject) {
         Args.options(opts, PROMPT_OPTIONS, "generate", "");
-        return shell().studio().generate(compile(subject, opts, "generate"));
+        PromptSpec spec = compile(subject, opts, "generate");
+        Studio studio = shell().studio();
+        Budget budget = shell().budget();
+        if (budget != null && studio.charges()) budget.check("generate", studio.quote(spec), studio.spent());
+        return studio.generate(spec);
     }
 
     public List<?> generate(Object subject) { return generate(Map.of(), subject); }
@@ -187,7 +192,18 @@ public abstract class SitterScript extends Script {
 
     public Object removeBackground(Object asset) { return shell().studio().removeBackground(asset(asset, "removeBackground")); }
 
+    /**
+     * {@code estimate mara, template: 'canonical', count: 4} prices one request;
+     * {@code estimate 'pack', character: mara, template: 'canonical', seed: 4242} prices a whole pipeline.
+     */
     public Object estimate(Map<String, Object> opts, Object subject) {
+        PipelineDef pipeline = subject instanceof PipelineDef d ? d
+                : subject instanceof CharSequence s && opts.containsKey("character")
+                        ? (PipelineDef) shell().definitions().find(Definitions.Kind.PIPELINE, s.toString()) : null;
+        if (pipeline != null || (subject instanceof CharSequence && opts.containsKey("character"))) {
+            RunRequest r = runRequest(opts, subject, "estimate");
+            return shell().studio().estimateRun(r.pipeline(), r.spec(), r.rest());
+        }
         Args.options(opts, PROMPT_OPTIONS, "estimate", "");
         return shell().studio().estimate(compile(subject, opts, "estimate"));
     }
@@ -206,10 +222,46 @@ public abstract class SitterScript extends Script {
 
     /** {@code run 'pack', character: mara, template: 'canonical', seed: 4242}. */
     public Object run(Map<String, Object> opts, Object pipeline) {
+        RunRequest r = runRequest(opts, pipeline, "run");
+        Studio studio = shell().studio();
+        Budget budget = shell().budget();
+        if (budget != null && studio.charges()) {
+            budget.check("run '" + r.pipeline().id() + "'", studio.estimateRun(r.pipeline(), r.spec(), r.rest()).total(), studio.spent());
+        }
+        return studio.runPipeline(r.pipeline(), r.spec(), r.rest());
+    }
+
+    /**
+     * {@code budget 200}: a session-wide limit in credits; any generate or run whose estimate would take
+     * this session's spend past it is refused before anything is sent. {@code budget null} lifts it.
+     */
+    public Object budget(Object limit) {
+        if (limit == null) {
+            shell().budget(null);
+            return "no budget: commands are not limited";
+        }
+        double v = Args.number(limit, "budget", "", "budget 200");
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new DslException("budget must be a positive number of credits, e.g. budget 200; got " + Args.show(limit)).token("budget");
+        }
+        Budget b = shell().budget(java.math.BigDecimal.valueOf(v));
+        return b + " (spent so far: " + Budget.plain(shell().spent()) + ")";
+    }
+
+    /** {@code budget} alone: the current limit and spend. */
+    public Object getBudget() {
+        Budget b = shell().budget();
+        return (b == null ? "no budget set" : b.toString()) + " (spent so far: " + Budget.plain(shell().spent()) + ")";
+    }
+
+    private record RunRequest(PipelineDef pipeline, PromptSpec spec, Map<String, Object> rest) {}
+
+    private RunRequest runRequest(Map<String, Object> opts, Object pipeline, String command) {
         PipelineDef p = pipeline instanceof PipelineDef d ? d
-                : (PipelineDef) lookup(Definitions.Kind.PIPELINE, Args.text(pipeline, "run", "", EXAMPLES.get("run")));
+                : (PipelineDef) lookup(Definitions.Kind.PIPELINE, Args.text(pipeline, command, "", EXAMPLES.get(command)));
         if (!opts.containsKey("character")) {
-            throw new DslException("`run '" + p.id() + "'` needs a character: " + EXAMPLES.get("run")).token("run");
+            throw new DslException("`" + command + " '" + p.id() + "'` needs a character: " + EXAMPLES.get("run").replace("run", command))
+                    .token(command);
         }
         Map<String, Object> promptOpts = new LinkedHashMap<>();
         Map<String, Object> rest = new LinkedHashMap<>();
@@ -218,8 +270,8 @@ public abstract class SitterScript extends Script {
             if (PROMPT_OPTIONS.contains(e.getKey())) promptOpts.put(e.getKey(), e.getValue());
             else rest.put(e.getKey(), e.getValue());
         }
-        PromptSpec spec = compile(opts.get("character"), promptOpts, "run");
-        return shell().studio().runPipeline(p, spec, rest);
+        PromptSpec spec = compile(opts.get("character"), promptOpts, command);
+        return new RunRequest(p, spec, rest);
     }
 
     // ------------------------------------------------------------ helpers

@@ -78,6 +78,9 @@ public final class SitterShell {
     private final List<DslWarning> warnings = new ArrayList<>();
     private final Map<TemplateDef, CallSite> sizeSites = new java.util.IdentityHashMap<>();
     private Studio studio;
+    /** The studio's spend when this session began with it: the session's spend is counted from here. */
+    private java.math.BigDecimal spentAtStart = java.math.BigDecimal.ZERO;
+    private Budget budget;
     /** Where the declarative pack interpreter is (it has no Groovy stack frames); null otherwise. */
     private Path interpretedFile;
     private int interpretedLine;
@@ -90,6 +93,7 @@ public final class SitterShell {
         this.shippedLibrary = b.shippedLibrary;
         this.warningSink = b.warnings;
         this.studio = b.studio;
+        this.spentAtStart = b.studio.spent();
         this.compiler = new PromptCompiler(definitions, ModelProfiles.builtIn());
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SitterScript.class.getName());
@@ -183,7 +187,23 @@ public final class SitterShell {
 
     public Studio studio() { return studio; }
 
-    public void studio(Studio s) { studio = s; }
+    public void studio(Studio s) {
+        studio = s;
+        spentAtStart = s.spent();
+        if (budget != null) budget = new Budget(budget.limit(), spentAtStart);
+    }
+
+    /** {@code budget 200}: from now on this session refuses commands whose estimate would pass the limit. */
+    Budget budget(java.math.BigDecimal limit) {
+        budget = limit == null ? null : new Budget(limit, spentAtStart);
+        return budget;
+    }
+
+    /** The session's budget, or null when none is set. */
+    Budget budget() { return budget; }
+
+    /** Credits this session's commands were charged so far. */
+    public java.math.BigDecimal spent() { return studio.spent().subtract(spentAtStart).max(java.math.BigDecimal.ZERO); }
 
     /** Every warning so far, in order, each once. */
     public List<DslWarning> warnings() { return Collections.unmodifiableList(warnings); }

@@ -2,6 +2,7 @@ package dev.sitter.dsl;
 
 import dev.sitter.model.PipelineDef;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.pipeline.PipelineEstimate;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +76,28 @@ public interface Studio {
      * @param options the remaining options as written (everything but character, template, seed)
      */
     Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options);
+
+    /**
+     * {@code estimate 'pack', character: mara, template: 'canonical', seed: 4242}: what the pipeline
+     * would cost, step by step, asked of the pricing calculator; nothing is generated.
+     */
+    default PipelineEstimate estimateRun(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        throw new DslException("this studio cannot price a pipeline; run the script with Sitter's sandbox or a Leonardo key");
+    }
+
+    /**
+     * Whether commands on this Studio spend credits, so a session {@code budget} applies to them
+     * (false for a dry run, which sends nothing).
+     */
+    default boolean charges() { return false; }
+
+    /** Credits {@link #generate} of this request would cost (pricing calculator); asked only when {@link #charges()}. */
+    default long quote(PromptSpec spec) {
+        throw new DslException("this studio cannot price a request");
+    }
+
+    /** Credits charged through this Studio since it was made (what its commands paid, as the API reported). */
+    default java.math.BigDecimal spent() { return java.math.BigDecimal.ZERO; }
 
     /** A Studio whose every command says it is not available yet and how to see the request instead. */
     static Studio unavailable() {

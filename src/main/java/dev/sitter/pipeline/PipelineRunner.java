@@ -48,7 +48,7 @@ public final class PipelineRunner {
 
         /** Defaults: batches of 4, QA by drift <= 0.25, paths as written, lineage as recipe. */
         public static Settings of(Path runDir, String runId, long seed, DriftScorer drift) {
-            return new Settings(runDir, runId, seed, drift, null, 4, null, null);
+            return new Settings(runDir, runId, seed, drift, null, DEFAULT_MAX_BATCH, null, null);
         }
 
         public Settings withJudge(QaJudge j) {
@@ -81,6 +81,9 @@ public final class PipelineRunner {
                 + (item.drift() == null ? "" : "\ndrift: " + item.drift())
                 + (item.qa().isEmpty() ? "" : "\nqa: " + item.qa());
     }
+
+    /** Images per explore request unless set otherwise; the estimate batches the same way. */
+    public static final int DEFAULT_MAX_BATCH = 4;
 
     /** Drift above which automatic QA fails an image: between the faithful and drifted ranges measured in docs/drift.md. */
     public static final double DEFAULT_QA_DRIFT = 0.25;

@@ -51,6 +51,19 @@ final class LazyStudio implements Studio, AutoCloseable {
 
     @Override public Object models() { return studio().models(); }
 
+    @Override public dev.sitter.pipeline.PipelineEstimate estimateRun(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        return studio().estimateRun(pipeline, spec, options);
+    }
+
+    @Override public boolean charges() { return studio().charges(); }
+
+    @Override public long quote(PromptSpec spec) { return studio().quote(spec); }
+
+    /** Nothing is spent before the studio opens; asking must not open it. */
+    @Override public synchronized java.math.BigDecimal spent() {
+        return opened == null ? java.math.BigDecimal.ZERO : opened.studio().spent();
+    }
+
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
         return studio().runPipeline(pipeline, spec, options);
     }

@@ -64,6 +64,16 @@ final class ProgressStudio implements Studio {
 
     @Override public Object models() { return delegate.models(); }
 
+    @Override public dev.sitter.pipeline.PipelineEstimate estimateRun(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        return delegate.estimateRun(pipeline, spec, options);
+    }
+
+    @Override public boolean charges() { return delegate.charges(); }
+
+    @Override public long quote(PromptSpec spec) { return delegate.quote(spec); }
+
+    @Override public java.math.BigDecimal spent() { return delegate.spent(); }
+
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
         return track("run", () -> delegate.runPipeline(pipeline, spec, options));
     }

@@ -45,6 +45,8 @@ public final class LeonardoStudio implements Studio {
     private final Library library;
     private final ImageSource images;
     private final Consumer<Asset> onAsset;
+    /** Credits charged for the images this Studio recorded (each record carries its share of its job's cost). */
+    private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
     /**
      * @param images  reads reference files (paths as compiled, relative to the script)
@@ -103,8 +105,9 @@ public final class LeonardoStudio implements Studio {
         Asset parent = asset(asset, "upscale");
         String mode = String.valueOf(options.getOrDefault("mode", "universal"));
         return variation("upscale", parent, () -> switch (mode) {
+            // Without ultraUpscaleStyle Leonardo runs (and charges) the standard upscaler: ultra needs a style.
             case "ultra" -> client().universalUpscale(UniversalUpscale.ultra(parent.leonardoImageId(),
-                    str(options.get("style")), dbl(options.get("factor")), null, null));
+                    options.get("style") == null ? "REALISTIC" : str(options.get("style")), dbl(options.get("factor")), null, null));
             case "classic", "basic" -> client().upscale(parent.leonardoImageId());
             default -> client().universalUpscale(UniversalUpscale.of(parent.leonardoImageId()));
         });
@@ -117,6 +120,29 @@ public final class LeonardoStudio implements Studio {
 
     @Override public Object estimate(PromptSpec spec) {
         return guard(() -> client().estimate(spec));
+    }
+
+    @Override public boolean charges() { return true; }
+
+    @Override public long quote(PromptSpec spec) {
+        return guard(() -> client().estimate(spec)).cost();
+    }
+
+    @Override public java.math.BigDecimal spent() {
+        synchronized (this) { return spent; }
+    }
+
+    /**
+     * {@code estimate 'pack', character: mara, ...}: the pipeline's paid ops priced by the
+     * calculator, batched as {@link #runPipeline} would batch them; nothing is generated.
+     */
+    @Override public dev.sitter.pipeline.PipelineEstimate estimateRun(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        try {
+            return guard(() -> new dev.sitter.pipeline.PipelinePricer(PipelineRunner.DEFAULT_MAX_BATCH)
+                    .estimate(pipeline, spec.recipe().characterId(), new StudioPriceList(client(), spec)));
+        } catch (PipelineException e) {
+            throw new DslException(e.getMessage());
+        }
     }
 
     @Override public Object credits() {
@@ -302,6 +328,9 @@ public final class LeonardoStudio implements Studio {
     private Asset record(byte[] bytes, PromptSpec spec, GenerationFacts facts, String leonardoId, boolean variation) {
         try {
             RecordedAsset r = library.record(bytes, spec, facts);
+            if (r.provenance().cost() != null) {
+                synchronized (this) { spent = spent.add(r.provenance().cost().amount()); }
+            }
             Asset a = new Asset(r.assetId(), r.image(), leonardoId, variation, r.provenance());
             onAsset.accept(a);
             return a;

@@ -30,9 +30,13 @@ final class StudioPortraitOps implements PortraitOps {
     }
 
     @Override public List<Produced> generate(String opKey, int count, int width, int height, Integer steps, long seed) {
-        PromptSpec spec = base.toBuilder().size(width, height).numImages(count).seed(seed)
+        return studio.generate(exploreSpec(base, count, width, height, steps, seed), "explore").stream().map(this::produced).toList();
+    }
+
+    /** The explore request: the run's request at the step's size, count, steps and seed (shared with the estimate). */
+    static PromptSpec exploreSpec(PromptSpec base, int count, int width, int height, Integer steps, long seed) {
+        return base.toBuilder().size(width, height).numImages(count).seed(seed)
                 .steps(steps != null ? steps : base.steps()).build();
-        return studio.generate(spec, "explore").stream().map(this::produced).toList();
     }
 
     @Override public Produced refine(String opKey, Produced source, double strength) {

@@ -1,0 +1,23 @@
+package dev.sitter.pipeline;
+
+/**
+ * What each paid op of a pipeline costs, as the pricing calculator says: the estimate asks it,
+ * the runner never does. Implementations price exactly the request the op would send.
+ */
+public interface PriceList {
+    /** Text-to-image: {@code count} images of the run's character and template at this size and steps (null = default). */
+    long generate(int count, int width, int height, Integer steps);
+
+    /** Image-to-image on one image of this size (one image out, the same request otherwise). */
+    long refine(int width, int height, Integer steps, double strength);
+
+    /**
+     * Upscaling one image of this size in {@code mode} (null = the default universal upscaler).
+     *
+     * @return the credits, or null when the calculator has no service for this mode
+     */
+    Long upscale(String mode, int width, int height);
+
+    /** The output size of that upscale, {w, h}. */
+    int[] upscaled(String mode, int width, int height);
+}
