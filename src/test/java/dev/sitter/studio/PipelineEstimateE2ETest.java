@@ -77,6 +77,7 @@ class PipelineEstimateE2ETest {
     @Test void estimateSendsNothingPaidAndEqualsWhatTheRunIsCharged() throws Exception {
         long before = sandbox.credits();
         PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'pack', character: mara, template: 'small', seed: 4242", "input-1");
+        System.out.println(e);
         assertEquals(0, paidPosts(), "an estimate generates nothing");
         assertEquals(before, sandbox.credits(), "an estimate costs nothing");
         assertTrue(sandbox.requests().stream().anyMatch(r -> r.path().endsWith("/pricing-calculator")), "asked the calculator");
