@@ -117,7 +117,18 @@ class LibraryCommandsTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("ivo") && l.contains("12 credits")), out);
         assertEquals(2, run("price", a.assetId().substring(0, 8), "$5"));
         assertTrue(err.contains("AMOUNT must be a number"));
+        assertEquals(0, run("ledger", "--by", "step"));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("refine ") && l.contains("3.5 credits")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("explore ") && l.contains("24 credits")), out);
+        assertFalse(out.contains("BY MODEL"), out);
+        assertEquals(0, run("ledger", "--by", "character+step"));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("mara/refine ") && l.contains("3.5 credits")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("mara/explore ") && l.contains("12 credits")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("ivo/explore ") && l.contains("12 credits")), out);
+        assertEquals(0, run("ledger"));
+        assertTrue(out.contains("BY STEP") && out.contains("BY CHARACTER") && !out.contains("BY CHARACTER/STEP"), out);
         assertEquals(2, run("ledger", "--by", "week"));
+        assertTrue(err.contains("character+step"), err);
         assertEquals(0, run("verify"));
     }
 
