@@ -33,7 +33,7 @@ public abstract class SitterScript extends Script {
     /** The top-level keywords, for "did you mean" and "wrong arguments" messages. */
     static final List<String> KEYWORDS = List.of("character", "style", "camera", "negatives", "template", "pipeline",
             "include", "prompt", "generate", "refine", "inpaint", "upscale", "removeBackground", "estimate", "credits",
-            "models", "run", "budget");
+            "models", "run", "budget", "master");
     static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("character", "character('mara') { name 'Mara Voss' ... }"),
             Map.entry("style", "style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }"),
@@ -52,7 +52,8 @@ public abstract class SitterScript extends Script {
             Map.entry("credits", "credits()"),
             Map.entry("models", "models()"),
             Map.entry("run", "run 'pack', character: mara, template: 'canonical', seed: 4242"),
-            Map.entry("budget", "budget 200"));
+            Map.entry("budget", "budget 200"),
+            Map.entry("master", "master mara, best"));
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
@@ -252,6 +253,32 @@ public abstract class SitterScript extends Script {
     public Object getBudget() {
         Budget b = shell().budget();
         return (b == null ? "no budget set" : b.toString()) + " (spent so far: " + Budget.plain(shell().spent()) + ")";
+    }
+
+    /**
+     * {@code master mara, best}: the image becomes mara's master, the base for later image-to-image
+     * runs and the first reference of drift scoring; kept in the library for later sessions.
+     */
+    public Object master(Object character, Object asset) {
+        if (asset == null) {
+            throw new DslException("`master` got nothing (null) as the image; " + EXAMPLES.get("master")).token("master");
+        }
+        if (asset instanceof List<?> l) {
+            throw new DslException("`master` takes one image but got a list of " + l.size() + "; pick one, e.g. shots[0]").token("master");
+        }
+        return shell().studio().master(characterId(character), asset);
+    }
+
+    /** {@code master mara}: the character's master image, e.g. {@code refine master(mara), strength: 0.3}. */
+    public Object master(Object character) {
+        return shell().studio().master(characterId(character));
+    }
+
+    private String characterId(Object character) {
+        if (character instanceof CharacterDef c) return c.id();
+        if (character instanceof CharSequence s) return ((CharacterDef) lookup(Definitions.Kind.CHARACTER, s.toString())).id();
+        throw new DslException("`master` takes a character first (e.g. " + EXAMPLES.get("master") + "); got " + Args.show(character))
+                .token("master");
     }
 
     private record RunRequest(PipelineDef pipeline, PromptSpec spec, Map<String, Object> rest) {}

@@ -99,6 +99,20 @@ public interface Studio {
     /** Credits charged through this Studio since it was made (what its commands paid, as the API reported). */
     default java.math.BigDecimal spent() { return java.math.BigDecimal.ZERO; }
 
+    /**
+     * {@code master mara, best}: makes {@code asset} (an image this Studio made, or an asset id) the
+     * master of the character: the base for later image-to-image runs ({@code refine master(mara), ...})
+     * and the first reference of drift scoring. Kept in the library, so later sessions see it.
+     */
+    default Object master(String character, Object asset) {
+        throw new DslException("`master` needs Sitter's library; run the script with `sitter run` or in the console");
+    }
+
+    /** {@code master mara}: the character's master image, usable wherever an asset is. */
+    default Object master(String character) {
+        throw new DslException("`master` needs Sitter's library; run the script with `sitter run` or in the console");
+    }
+
     /** A Studio whose every command says it is not available yet and how to see the request instead. */
     static Studio unavailable() {
         return new UnavailableStudio();

@@ -55,6 +55,10 @@ final class LazyStudio implements Studio, AutoCloseable {
         return studio().estimateRun(pipeline, spec, options);
     }
 
+    @Override public Object master(String character, Object asset) { return studio().master(character, asset); }
+
+    @Override public Object master(String character) { return studio().master(character); }
+
     @Override public boolean charges() { return studio().charges(); }
 
     @Override public long quote(PromptSpec spec) { return studio().quote(spec); }

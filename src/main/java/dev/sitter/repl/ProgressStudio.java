@@ -68,6 +68,10 @@ final class ProgressStudio implements Studio {
         return delegate.estimateRun(pipeline, spec, options);
     }
 
+    @Override public Object master(String character, Object asset) { return delegate.master(character, asset); }
+
+    @Override public Object master(String character) { return delegate.master(character); }
+
     @Override public boolean charges() { return delegate.charges(); }
 
     @Override public long quote(PromptSpec spec) { return delegate.quote(spec); }

@@ -15,6 +15,8 @@ import dev.sitter.leonardo.VariationResult;
 import dev.sitter.library.GenerationFacts;
 import dev.sitter.library.Journal;
 import dev.sitter.library.Library;
+import dev.sitter.library.Masters;
+import dev.sitter.model.Provenance;
 import dev.sitter.library.RecordedAsset;
 import dev.sitter.model.InitImage;
 import dev.sitter.model.PipelineDef;
@@ -173,9 +175,62 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
-    /** Drift is measured against the character's anchor images (the compiled Character References). */
+    @Override public Asset master(String character, Object asset) {
+        Asset chosen = asset instanceof CharSequence id ? fromLibrary(library, libraryCall(() -> library.resolve(id.toString())))
+                : asset(asset, "master");
+        String of = chosen.spec() == null || chosen.spec().recipe() == null ? null : chosen.spec().recipe().characterId();
+        if (of != null && !of.equals(character)) {
+            throw new DslException("asset " + chosen.shortId() + " is a portrait of '" + of + "', not '" + character
+                    + "'; pick an image of " + character + " as its master (e.g. from run or generate " + character + ")");
+        }
+        libraryCall(() -> new Masters(library).set(character, chosen.id()));
+        return chosen;
+    }
+
+    @Override public Asset master(String character) {
+        String id = libraryCall(() -> new Masters(library).get(character)).orElseThrow(() -> new DslException(
+                "'" + character + "' has no master image yet; set one with master " + character + ", asset (e.g. a run's best image)"));
+        return fromLibrary(library, id);
+    }
+
+    /** The master's image, or null when the character has none (or no id). */
+    private java.awt.image.BufferedImage masterImage(String character) {
+        if (character == null) return null;
+        java.util.Optional<String> id = libraryCall(() -> new Masters(library).get(character));
+        if (id.isEmpty()) return null;
+        Path file = fromLibrary(library, id.get()).path();
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+            if (img == null) throw new IOException("not a readable image");
+            return img;
+        } catch (IOException e) {
+            throw new DslException("cannot read the master image of " + character + " at " + file + " for drift scoring: "
+                    + e.getMessage() + "; run `sitter verify`, or set another master");
+        }
+    }
+
+    /** An asset recorded in the library, as commands take it. */
+    static Asset fromLibrary(Library library, String id) {
+        Provenance p = libraryCall(() -> library.get(id));
+        Provenance.BackendIds ids = p.leonardo();
+        boolean variation = ids != null && ids.variationId() != null;
+        String leonardoId = ids == null ? null : variation ? ids.variationId() : ids.imageId();
+        return new Asset(p.assetId(), library.imagePath(p), leonardoId, variation, p);
+    }
+
+    private static <T> T libraryCall(IoCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException | dev.sitter.library.LibraryException e) {
+            throw new DslException(e.getMessage());
+        }
+    }
+
+    /** Drift is measured against the character's master image (first, when set) and anchor images (the compiled Character References). */
     private DriftScorer driftScorer(PromptSpec spec) {
         List<java.awt.image.BufferedImage> anchors = new ArrayList<>();
+        java.awt.image.BufferedImage master = masterImage(spec.recipe().characterId());
+        if (master != null) anchors.add(master);
         for (dev.sitter.model.ReferenceImage ref : spec.references()) {
             if (ref.role() != dev.sitter.model.ReferenceRole.CHARACTER || !ref.isUploaded()) continue;
             try {

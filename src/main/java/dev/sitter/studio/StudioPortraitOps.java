@@ -2,7 +2,6 @@ package dev.sitter.studio;
 
 import dev.sitter.library.Library;
 import dev.sitter.model.PromptSpec;
-import dev.sitter.model.Provenance;
 import dev.sitter.pipeline.PortraitOps;
 
 import java.io.IOException;
@@ -59,11 +58,6 @@ final class StudioPortraitOps implements PortraitOps {
     /** An asset this run made, or (after a restart) one an earlier process recorded in the library. */
     private Asset asset(String id) {
         Asset known = made.get(id);
-        if (known != null) return known;
-        Provenance p = library.get(id);
-        Provenance.BackendIds ids = p.leonardo();
-        boolean variation = ids != null && ids.variationId() != null;
-        String leonardoId = ids == null ? null : variation ? ids.variationId() : ids.imageId();
-        return new Asset(id, library.imagePath(p), leonardoId, variation, p);
+        return known != null ? known : LeonardoStudio.fromLibrary(library, id);
     }
 }
