@@ -70,9 +70,11 @@ public final class PipelinePricer {
                     double strength = o.decimal("strength", null, 0.1, 0.9);
                     requireSize(o, size, "refine");
                     long each = images == 0 ? 0 : prices.refine(size[0], size[1], steps, strength);
+                    int[] out = prices.refined(size[0], size[1]);
                     lines.add(new PipelineEstimate.Line(i, "refine", step.line(), images, images, each * images,
-                            images + " x image-to-image at " + size[0] + "x" + size[1] + ", strength "
+                            images + " x image-to-image " + size[0] + "x" + size[1] + " -> " + out[0] + "x" + out[1] + ", strength "
                                     + String.format(Locale.ROOT, "%.2f", strength)));
+                    size = out;
                 }
                 case "upscale" -> {
                     String mode = o.text("mode", null);

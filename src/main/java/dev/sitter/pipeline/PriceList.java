@@ -8,8 +8,11 @@ public interface PriceList {
     /** Text-to-image: {@code count} images of the run's character and template at this size and steps (null = default). */
     long generate(int count, int width, int height, Integer steps);
 
-    /** Image-to-image on one image of this size (one image out, the same request otherwise). */
+    /** Image-to-image on one image of this size and explore steps (one image out, at {@link #refined}'s size). */
     long refine(int width, int height, Integer steps, double strength);
+
+    /** The size of a refine's output from an image of this size (the template's size when it sets one). */
+    int[] refined(int width, int height);
 
     /**
      * Upscaling one image of this size in {@code mode} (null = the default universal upscaler).

@@ -38,8 +38,25 @@ final class StudioPortraitOps implements PortraitOps {
                 .steps(steps != null ? steps : base.steps()).build();
     }
 
+    /**
+     * Refines a winner at the template's size and steps: explore is the cheap low-resolution pass, so
+     * the refine (image-to-image from the winner, references still active) makes the full-size image.
+     */
     @Override public Produced refine(String opKey, Produced source, double strength) {
-        return produced(studio.refine(asset(source.id()), null, strength));
+        Asset winner = asset(source.id());
+        return produced(studio.refine(winner, refineSpec(base, winner.spec()), strength));
+    }
+
+    /** The winner's own request (its seed) at the template's size and steps, for one image (shared with the estimate). */
+    static PromptSpec refineSpec(PromptSpec base, PromptSpec winner) {
+        PromptSpec.Builder b = winner.toBuilder().init(null).numImages(1).steps(base.steps());
+        if (base.width() != null && base.height() != null) b.size(base.width(), base.height());
+        return b.build();
+    }
+
+    /** The size a refine makes from a winner of this size: the template's, or the winner's when the template sets none. */
+    static int[] refinedSize(PromptSpec base, int width, int height) {
+        return base.width() != null && base.height() != null ? new int[]{base.width(), base.height()} : new int[]{width, height};
     }
 
     @Override public Produced upscale(String opKey, Produced source, String mode) {

@@ -35,10 +35,14 @@ final class StudioPriceList implements PriceList {
     }
 
     @Override public long refine(int width, int height, Integer steps, double strength) {
-        // A refine resends the winner's own request for one image with the winner as init image.
-        PromptSpec spec = StudioPortraitOps.exploreSpec(base, 1, width, height, steps, base.seed() == null ? 0 : base.seed())
-                .withInit(new InitImage(null, null, "winner", strength));
-        return ask("gen 1 " + width + "x" + height + " " + steps, () -> client.estimate(spec).cost());
+        // A refine resends the winner's request for one image at the template's size and steps, the winner as init image.
+        PromptSpec winner = StudioPortraitOps.exploreSpec(base, 1, width, height, steps, base.seed() == null ? 0 : base.seed());
+        PromptSpec spec = StudioPortraitOps.refineSpec(base, winner).withInit(new InitImage(null, null, "winner", strength));
+        return ask("refine " + spec.width() + "x" + spec.height() + " " + spec.steps(), () -> client.estimate(spec).cost());
+    }
+
+    @Override public int[] refined(int width, int height) {
+        return StudioPortraitOps.refinedSize(base, width, height);
     }
 
     @Override public Long upscale(String mode, int width, int height) {

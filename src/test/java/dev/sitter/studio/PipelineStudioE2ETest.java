@@ -87,6 +87,10 @@ class PipelineStudioE2ETest {
             Provenance refined = library.get(up.parentId());
             assertEquals("refine", refined.step());
             assertEquals(0.35, refined.request().init().strength());
+            // explore is the cheap pass; the refine makes the template's full size
+            assertEquals(512, refined.request().width());
+            assertEquals(768, refined.request().height());
+            assertEquals(512, (int) refined.files().original().width());
             Provenance explored = library.get(refined.parentId());
             assertEquals("explore", explored.step());
             assertEquals(256, explored.request().width());
