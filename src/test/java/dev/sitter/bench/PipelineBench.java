@@ -1,0 +1,143 @@
+package dev.sitter.bench;
+
+import dev.sitter.dsl.SitterShell;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.library.Library;
+import dev.sitter.model.PipelineDef;
+import dev.sitter.model.PromptSpec;
+import dev.sitter.pipeline.PipelineEstimate;
+import dev.sitter.sandbox.Sandbox;
+import dev.sitter.sandbox.SandboxConfig;
+import dev.sitter.studio.Backend;
+import dev.sitter.studio.LeonardoStudio;
+import dev.sitter.studio.PipelineOutcome;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The pipeline benchmark of issue 7 (run by bench/pipeline.sh): the same pipeline for N characters
+ * against the sandbox with 1 s job latency and 10 job slots, P characters at a time, through the
+ * real Studio and library. Reports wall time against the floor the sandbox's limits impose, and the
+ * credits charged against a naive run of the same characters (everything at full size, all upscaled).
+ *
+ * <p>Args: characters (50), parallel runs (10), phases ("both", "pack" or "naive").
+ */
+public final class PipelineBench {
+    static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
+    static final int LATENCY_MS = 1000, SLOTS = 10;
+    static final String DEFS = """
+            include 'blocks/styles/photoreal.groovy'
+            include 'blocks/cameras/portrait85.groovy'
+            include 'blocks/negatives/hard.groovy'
+            template('full') { style 'photoreal'; camera 'portrait85'; negatives 'hard'; size 512, 768 }
+            pipeline('pack') {
+                explore count: 8, size: '256x384', steps: 15
+                select top: 2
+                refine strength: 0.35
+                qa 'eyes match the anchors', pass: true
+                upscale mode: 'universal'
+                grade lut: 'luts/teal-orange.cube'
+                export 'png'
+            }
+            pipeline('naive') {
+                explore count: 8, size: '512x768'
+                select top: 8, by: 'order'
+                upscale mode: 'universal'
+            }
+            """;
+    static final String[] HAIR = {"short black bob", "long red hair", "close-cropped grey hair", "blonde braids", "curly brown hair"};
+    static final String[] SKIN = {"olive skin", "pale skin", "deep brown skin", "tan skin", "freckled fair skin"};
+    static final String[] EYES = {"green eyes", "blue eyes", "dark brown eyes", "grey eyes", "hazel eyes"};
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        String phases = args.length > 2 ? args[2] : "both";
+        Path work = Files.createTempDirectory("sitter-pipeline-bench");
+        SandboxConfig config = SandboxConfig.builder().latency(Duration.ofMillis(LATENCY_MS)).concurrency(SLOTS)
+                .startingCredits(100_000_000L).build();
+        System.out.printf(Locale.ROOT, "== %d characters, %d at a time; sandbox: %d ms latency, %d slots, %d creates/min per endpoint; %d cores%n",
+                n, parallel, LATENCY_MS, SLOTS, config.createsPerMinute(), Runtime.getRuntime().availableProcessors());
+        try (Sandbox sandbox = Sandbox.start(config); Backend backend = Backend.over(sandbox)) {
+            Library library = Library.open(work.resolve("lib"));
+            LeonardoStudio studio = new LeonardoStudio(() -> backend, library, ImageSource.relativeTo(EXAMPLES), a -> { });
+            SitterShell shell = SitterShell.builder().baseDir(EXAMPLES).workDir(EXAMPLES).libraryDir(work.resolve("lib"))
+                    .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).studio(studio).build();
+            shell.eval(DEFS + characters(n), "bench-defs");
+            List<PromptSpec> specs = new ArrayList<>();
+            for (int i = 0; i < n; i++) specs.add((PromptSpec) shell.eval("prompt c" + i + ", template: 'full', seed: 4242", "spec"));
+            for (String name : phases.equals("both") ? List.of("pack", "naive") : List.of(phases)) {
+                PipelineDef pipeline = (PipelineDef) shell.eval("pipeline('" + name + "')", "def");
+                long estimate = 0;
+                for (PromptSpec s : specs) estimate += studio.estimateRun(pipeline, s, Map.of()).total();
+                PipelineEstimate one = studio.estimateRun(pipeline, specs.get(0), Map.of());
+                System.out.println(one);
+                phase(name, pipeline, specs, parallel, sandbox, studio, estimate);
+            }
+        }
+    }
+
+    static void phase(String name, PipelineDef pipeline, List<PromptSpec> specs, int parallel, Sandbox sandbox,
+                      LeonardoStudio studio, long estimate) throws Exception {
+        long credits = sandbox.credits();
+        long gens0 = posts(sandbox, "/generations"), vars0 = posts(sandbox, "/variations/");
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<Object>> runs = new ArrayList<>();
+        for (PromptSpec s : specs) runs.add(pool.submit(() -> studio.runPipeline(pipeline, s, Map.of())));
+        int images = 0;
+        for (Future<Object> f : runs) images += ((PipelineOutcome) f.get()).items().size();
+        pool.shutdown();
+        double wall = (System.nanoTime() - start) / 1e9;
+        long gens = posts(sandbox, "/generations") - gens0, vars = posts(sandbox, "/variations/") - vars0;
+        long spent = credits - sandbox.credits();
+        double floor = floor(gens, vars, pipeline.steps().stream().filter(st -> st.name().equals("refine")).count() > 0);
+        System.out.printf(Locale.ROOT, "%-6s %d final images; %d generation + %d variation jobs; wall %.1f s, floor %.1f s (%.2fx); "
+                        + "credits %d (estimate %d)%n", name, images, gens, vars, wall, floor, wall / floor, spent, estimate);
+    }
+
+    /**
+     * The least wall time the sandbox's limits allow: all jobs through 10 slots of 1 s each; the
+     * creates per minute per endpoint (the window refills a minute after it filled, and the jobs
+     * after it still take their latency, plus an upscale after the last refine); and the chain of
+     * dependent jobs of one character (explore, refine, upscale).
+     */
+    static double floor(long gens, long vars, boolean refine) {
+        double latency = LATENCY_MS / 1000.0;
+        double slots = (gens + vars) * latency / SLOTS;
+        double chain = (refine ? 3 : 2) * latency;
+        double genWindow = Math.max(0, Math.ceil(gens / 100.0) - 1) * 60 + latency + (vars > 0 ? latency : 0);
+        double varWindow = Math.max(0, Math.ceil(vars / 100.0) - 1) * 60 + latency;
+        return Math.max(Math.max(slots, chain), Math.max(genWindow, varWindow));
+    }
+
+    static long posts(Sandbox sandbox, String path) {
+        return sandbox.requests().stream().filter(e -> e.method().equals("POST") && e.status() < 300
+                && (path.equals("/generations") ? e.path().endsWith("/generations") : e.path().contains(path))).count();
+    }
+
+    /** n characters varying hair, skin and eyes; anchors alternate between the shipped mara and theo sets. */
+    static String characters(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String a = i % 2 == 0 ? "mara" : "theo";
+            sb.append("character('c").append(i).append("') {\n")
+                    .append("    name 'Sitter ").append(i).append("'\n    age ").append(20 + i % 50).append('\n')
+                    .append("    skin '").append(SKIN[i % 5]).append("'\n    hair '").append(HAIR[(i / 5) % 5]).append("'\n")
+                    .append("    eyes '").append(EYES[(i / 25 + i) % 5]).append("'\n")
+                    .append("    anchors {\n        image 'anchors/").append(a).append("/front.png', pose: 'frontal'\n")
+                    .append("        image 'anchors/").append(a).append("/three-quarter.png', pose: 'three-quarter'\n")
+                    .append("        image 'anchors/").append(a).append("/profile.png', pose: 'profile'\n    }\n}\n");
+        }
+        return sb.toString();
+    }
+}
