@@ -134,6 +134,7 @@ public final class PackCommand implements Command {
         r.warnings().forEach(w -> ctx.err().println("warning: " + w));
         ctx.out().println("imported " + r.manifest().name() + " " + r.manifest().version() + " by " + r.manifest().author()
                 + ": " + r.files() + " files, " + r.bytes() + " bytes, " + r.manifest().assets().size() + " assets, into " + r.dir());
+        ctx.out().println(StudioPacks.importedAssetsNote(r));
         if (r.manifest().checklist() != null && r.manifest().checklist().forced()) {
             ctx.err().println("warning: its author exported it with --force although the release checklist failed; see its README.md");
         }

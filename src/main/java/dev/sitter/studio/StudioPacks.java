@@ -124,7 +124,18 @@ public final class StudioPacks implements Packs {
         PackImporter.Result r = new PackImporter(library, ZipLimits.DEFAULT, DeclarativeGrammar.sitter()).importPack(zip, trust);
         r.warnings().forEach(w -> warnings.accept("warning: " + w));
         return new Outcome("import", true, r.dir(), "imported " + r.manifest().name() + " " + r.manifest().version() + ": "
-                + r.files() + " files, " + r.bytes() + " bytes, " + r.manifest().assets().size() + " assets, into " + r.dir());
+                + r.files() + " files, " + r.bytes() + " bytes, " + r.manifest().assets().size() + " assets, into " + r.dir()
+                + "\n" + importedAssetsNote(r));
+    }
+
+    /**
+     * Import does not add a pack's assets to the library's records (ls/show): the pack keeps its
+     * author's records as they are, and only replay makes them the library's own (see docs/packs.md).
+     */
+    public static String importedAssetsNote(PackImporter.Result r) {
+        return "its images and records are in " + r.dir().resolve("assets") + " and " + r.dir().resolve("records")
+                + "; `sitter pack replay " + r.manifest().name() + "/" + r.manifest().version()
+                + "` regenerates them into your library (ls, show)";
     }
 
     private Outcome replay(String target, Path baseDir, boolean trust) {
