@@ -162,7 +162,14 @@ public final class ReplCommand implements Command {
                 .packs(new dev.sitter.studio.StudioPacks(library, backend, includeDirs(library, shipped),
                         options.env().get("LEONARDO_API_KEY"), notices::println))
                 .build();
-        return new SitterEngine(shells, studio);
+        // `pack 'replay'` may open the backend without the Studio ever opening: close both (closing twice is harmless).
+        return new SitterEngine(shells, () -> {
+            try {
+                studio.close();
+            } finally {
+                backend.close();
+            }
+        });
     }
 
     private static List<Path> includeDirs(Path library, Path shipped) {
