@@ -103,6 +103,11 @@ public final class PackCommand implements Command {
         LibraryAssets lib = null;
         for (String id : o.all("--asset")) assets.add((lib = lib != null ? lib : new LibraryAssets(library)).byId(id));
         for (String c : o.all("--assets-of")) assets.addAll((lib = lib != null ? lib : new LibraryAssets(library)).ofCharacter(c));
+        if (!assets.isEmpty()) {
+            List<String> notes = new ArrayList<>();
+            assets = new LibraryAssets(library).withAncestors(dedupe(assets), notes);
+            notes.forEach(n -> ctx.err().println("note: " + n));
+        }
         String version = o.one("--version", "1.0.0");
         ExportRequest req = new ExportRequest(name, version, o.one("--author", null), o.one("--license", null),
                 o.one("--tos-reviewed", null), o.one("--created", null), scripts, new LinkedHashSet<>(o.all("--define")),

@@ -99,14 +99,15 @@ public final class StudioPacks implements Packs {
                     + describe(v)).token("assets");
         }
         for (Object v : list(o.get("assetsOf"))) assets.addAll(lib.ofCharacter(definitionId(v, "assetsOf")));
-        Map<String, ExportAsset> unique = new LinkedHashMap<>();
-        for (ExportAsset a : assets) unique.putIfAbsent(a.id(), a);
+        List<String> notes = new ArrayList<>();
+        List<ExportAsset> unique = assets.isEmpty() ? assets : lib.withAncestors(assets, notes);
+        notes.forEach(n -> warnings.accept("note: " + n));
         String version = text(o, "version", "1.0.0");
         Set<String> realPersons = new LinkedHashSet<>();
         for (Object v : list(o.get("realPersons"))) realPersons.add(definitionId(v, "realPersons"));
         ExportRequest req = new ExportRequest(name, version, text(o, "author", null), text(o, "license", null),
                 text(o, "tosReviewed", null), text(o, "created", null), scripts, defs, includeDirs,
-                new ArrayList<>(unique.values()), textMap(o, "modelNotes"), realPersons, textMap(o, "consent"),
+                unique, textMap(o, "modelNotes"), realPersons, textMap(o, "consent"),
                 flag(o, "force"), apiKey);
         Path out = o.containsKey("out") ? baseDir.resolve(text(o, "out", null)).normalize() : baseDir.resolve(name + "-" + version + ".zip");
         PackExporter.Result r = new PackExporter().export(req, out);
