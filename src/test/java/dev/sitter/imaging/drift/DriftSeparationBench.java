@@ -47,6 +47,15 @@ public final class DriftSeparationBench {
             System.out.printf(Locale.ROOT, "%-12s %s%n", style.split(" ")[0],
                     Separation.of(scores.faithful().get(style), scores.drifted().get(style)).report());
         }
+        // What automatic QA does with them at the pipeline's default threshold.
+        double qa = dev.sitter.pipeline.PipelineRunner.DEFAULT_QA_DRIFT;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "at QA threshold %.2f (faithful pass / drifted fail):", qa));
+        line.append(String.format(Locale.ROOT, " all %s", qaRates(scores.all(scores.faithful()), scores.all(scores.drifted()), qa)));
+        for (String style : styles) {
+            line.append(String.format(Locale.ROOT, ", %s %s", style.split(" ")[0],
+                    qaRates(scores.faithful().get(style), scores.drifted().get(style), qa)));
+        }
+        System.out.println(line);
         System.out.printf(Locale.ROOT, "%d images; features+score %.1f ms/image (decode excluded); wall %.1f s including sandbox rendering%n",
                 scores.images(), scores.featureNanos() / 1e6 / scores.images(), wall);
         if (csv != null) {
@@ -61,6 +70,12 @@ public final class DriftSeparationBench {
                 }
             }
         }
+    }
+
+    private static String qaRates(List<Double> faithful, List<Double> drifted, double threshold) {
+        long pass = faithful.stream().filter(d -> d <= threshold).count();
+        long fail = drifted.stream().filter(d -> d > threshold).count();
+        return String.format(Locale.ROOT, "%.1f%% / %.1f%%", 100.0 * pass / faithful.size(), 100.0 * fail / drifted.size());
     }
 
     /** Components are recorded style by style, character by character, perClass each. */
