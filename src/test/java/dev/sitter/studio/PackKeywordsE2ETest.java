@@ -150,6 +150,11 @@ class PackKeywordsE2ETest {
         assertTrue(missing.getMessage().contains("pack 'check'") && missing.getMessage().contains("nope.zip"), missing.getMessage());
         assertEquals("input-4", missing.file());
 
+        // a pipeline named 'pack' (as in the README) makes a variable `pack`; the keyword still wins
+        shell.eval("pipeline('pack') { explore count: 2 }", "input-6");
+        DslException shadowed = assertThrows(DslException.class, () -> shell.eval("pack 'check', 'nope.zip'", "input-7"));
+        assertTrue(shadowed.getMessage().contains("pack 'check'"), shadowed.getMessage());
+
         DslException nothing = assertThrows(DslException.class, () -> shell.eval("pack 'replay'", "input-5"));
         assertTrue(nothing.getMessage().contains("needs the pack file"), nothing.getMessage());
 
