@@ -67,7 +67,10 @@ public final class PackCommand implements Command {
                 replay   imports the pack if given a zip, reads its scripts (declaratively; --trust
                          for full Groovy), checks they reproduce each record's request, regenerates
                          every asset through Sitter's client (the sandbox without a key; recorded in
-                         the library) and reports whether each image is byte-identical.
+                         the library), refine/upscale steps on their regenerated parent, and reports
+                         whether each image is byte-identical.
+                export also adds the images chosen assets were made from, so the pack replays.
+                In scripts and the console: pack 'export', 'NAME', characters: [mara], ... (see /help pack).
                 common:  --library DIR (default $SITTER_LIBRARY or ./prompt-library)
 
                 example: sitter pack export mara-set --script mara.groovy --assets-of mara \\
