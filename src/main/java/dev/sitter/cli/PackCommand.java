@@ -1,12 +1,9 @@
 package dev.sitter.cli;
 
-import dev.sitter.leonardo.ImageSource;
 import dev.sitter.dsl.SitterHome;
-import dev.sitter.library.Library;
 import dev.sitter.library.LibraryLocation;
-import dev.sitter.studio.Asset;
 import dev.sitter.studio.Backend;
-import dev.sitter.studio.LeonardoStudio;
+import dev.sitter.studio.StudioPacks;
 import dev.sitter.pack.DeclarativeGrammar;
 import dev.sitter.pack.ExportAsset;
 import dev.sitter.pack.ExportRequest;
@@ -17,12 +14,9 @@ import dev.sitter.pack.PackExporter;
 import dev.sitter.pack.PackImporter;
 import dev.sitter.pack.PackManifest;
 import dev.sitter.pack.PackReplayer;
-import dev.sitter.pack.PackScriptRunner;
-import dev.sitter.pack.ScriptRecompiler;
 import dev.sitter.pack.ReleaseChecklist;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
-import dev.sitter.pack.ReplayPlanner;
 import dev.sitter.pack.ZipLimits;
 
 import java.nio.file.Files;
@@ -73,7 +67,10 @@ public final class PackCommand implements Command {
                 replay   imports the pack if given a zip, reads its scripts (declaratively; --trust
                          for full Groovy), checks they reproduce each record's request, regenerates
                          every asset through Sitter's client (the sandbox without a key; recorded in
-                         the library) and reports whether each image is byte-identical.
+                         the library), refine/upscale steps on their regenerated parent, and reports
+                         whether each image is byte-identical.
+                export also adds the images chosen assets were made from, so the pack replays.
+                In scripts and the console: pack 'export', 'NAME', characters: [mara], ... (see /help pack).
                 common:  --library DIR (default $SITTER_LIBRARY or ./prompt-library)
 
                 example: sitter pack export mara-set --script mara.groovy --assets-of mara \\
@@ -109,6 +106,11 @@ public final class PackCommand implements Command {
         LibraryAssets lib = null;
         for (String id : o.all("--asset")) assets.add((lib = lib != null ? lib : new LibraryAssets(library)).byId(id));
         for (String c : o.all("--assets-of")) assets.addAll((lib = lib != null ? lib : new LibraryAssets(library)).ofCharacter(c));
+        if (!assets.isEmpty()) {
+            List<String> notes = new ArrayList<>();
+            assets = new LibraryAssets(library).withAncestors(dedupe(assets), notes);
+            notes.forEach(n -> ctx.err().println("note: " + n));
+        }
         String version = o.one("--version", "1.0.0");
         ExportRequest req = new ExportRequest(name, version, o.one("--author", null), o.one("--license", null),
                 o.one("--tos-reviewed", null), o.one("--created", null), scripts, new LinkedHashSet<>(o.all("--define")),
@@ -140,6 +142,7 @@ public final class PackCommand implements Command {
         r.warnings().forEach(w -> ctx.err().println("warning: " + w));
         ctx.out().println("imported " + r.manifest().name() + " " + r.manifest().version() + " by " + r.manifest().author()
                 + ": " + r.files() + " files, " + r.bytes() + " bytes, " + r.manifest().assets().size() + " assets, into " + r.dir());
+        ctx.out().println(StudioPacks.importedAssetsNote(r));
         if (r.manifest().checklist() != null && r.manifest().checklist().forced()) {
             ctx.err().println("warning: its author exported it with --force although the release checklist failed; see its README.md");
         }
@@ -151,67 +154,20 @@ public final class PackCommand implements Command {
         boolean trust = o.flag("--trust");
         if (trust) warnTrust(ctx);
         Path library = library(o, ctx);
-        Path packDir;
-        Path asFile = ctx.workDir().resolve(arg);
-        if (Files.isRegularFile(asFile)) {
-            PackImporter importer = new PackImporter(library, ZipLimits.DEFAULT, DeclarativeGrammar.sitter());
-            try {
-                packDir = importer.importPack(asFile, trust).dir();
-            } catch (PackException e) {
-                if (!e.getMessage().contains("already in the library")) throw e;
-                packDir = alreadyImported(library, e);
-            }
-        } else {
-            packDir = library.resolve("packs").resolve(arg);
-        }
-        PackScriptRunner.Loaded scripts = PackScriptRunner.load(packDir, trust);
-        ReplayPlan plan = ReplayPlanner.plan(packDir, ScriptRecompiler.from(scripts));
-        plan.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        long agree = plan.steps().stream().filter(ReplayPlan.Step::scriptsAgree).count();
-        ctx.out().println("replay plan: " + plan.steps().size() + " assets from " + packDir + "; the pack's scripts reproduce "
-                + agree + " of their requests");
         java.util.function.Function<CliContext, ReplayGenerator> hook = replayGenerator;
-        PackReplayer.Report report;
+        StudioPacks.Replay replay;
         if (hook != null) {
-            report = PackReplayer.replay(plan, hook.apply(ctx));
+            Path packDir = StudioPacks.importedPack(library, ctx.workDir(), arg, trust);
+            ReplayPlan plan = StudioPacks.plan(packDir, trust);
+            replay = new StudioPacks.Replay(packDir, plan, PackReplayer.replay(plan, hook.apply(ctx)));
         } else {
             try (Backend backend = Backend.open(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
-                Library lib = Library.open(library);
-                LeonardoStudio studio = new LeonardoStudio(backend, lib, ImageSource.relativeTo(packDir), a -> { });
-                report = PackReplayer.replay(plan, studioGenerator(studio, lib));
+                replay = StudioPacks.replay(library, ctx.workDir(), arg, trust, () -> backend);
             }
         }
-        for (PackReplayer.Outcome out : report.outcomes()) {
-            ctx.out().println("  " + out.assetId().substring(0, 12) + "  " + (out.identical() ? "identical"
-                    : out.error() != null ? "FAILED: " + out.error() : "DIFFERENT: got " + out.actualSha256().substring(0, 12)));
-        }
-        ctx.out().println(report.allIdentical() ? "all " + report.outcomes().size() + " assets regenerated byte-identical"
-                : "some assets did not regenerate identically");
-        return report.allIdentical() ? ExitCodes.OK : ExitCodes.SCRIPT_ERROR;
-    }
-
-    /**
-     * Replays through Sitter's own client (live, or the sandbox without a key), recording each image
-     * in the library like {@code sitter run} does, and hands back the original bytes of each.
-     */
-    private static ReplayGenerator studioGenerator(LeonardoStudio studio, Library lib) {
-        return (step, dir, parent) -> {
-            if (step.parentId() != null) {
-                throw new PackException("replaying a '" + step.step() + "' step (made from another image) is not supported yet;"
-                        + " its parent replays, it does not");
-            }
-            List<byte[]> images = new ArrayList<>();
-            for (Asset a : studio.generate(step.spec())) images.add(Files.readAllBytes(lib.objectPath(a.id())));
-            return images;
-        };
-    }
-
-    private static Path alreadyImported(Path library, PackException e) {
-        String msg = e.getMessage();
-        int at = msg.indexOf(" is already in the library at ");
-        if (at < 0) throw e;
-        String rest = msg.substring(at + " is already in the library at ".length());
-        return Path.of(rest.substring(0, rest.indexOf(". Remove")));
+        replay.plan().warnings().forEach(w -> ctx.err().println("warning: " + w));
+        ctx.out().println(replay.render());
+        return replay.report().allIdentical() ? ExitCodes.OK : ExitCodes.SCRIPT_ERROR;
     }
 
     private static void warnTrust(CliContext ctx) {

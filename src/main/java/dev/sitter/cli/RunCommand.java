@@ -73,6 +73,7 @@ public final class RunCommand implements Command {
         SitterShell shell = shell(script, library, ctx, ctx.out(), true);
         if (dryRun) {
             shell.studio(new DryRunStudio(ctx.out(), ctx.err(), shell));
+            shell.packs(dev.sitter.dsl.Packs.dryRun(ctx.out()));
             return evaluate(shell, script, ctx);
         }
         if (spendsCredits(ctx)) {
@@ -81,6 +82,7 @@ public final class RunCommand implements Command {
             // silently as a dry run, and any script error stops it before anything is sent.
             SitterShell check = shell(script, library, ctx, NOWHERE, false);
             check.studio(new DryRunStudio(NOWHERE, NOWHERE, check));
+            check.packs(dev.sitter.dsl.Packs.dryRun(NOWHERE));
             try {
                 check.evalFile(script);
             } catch (DslException e) {
@@ -94,8 +96,17 @@ public final class RunCommand implements Command {
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             shell.studio(new LeonardoStudio(backend, Library.open(library),
                     ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+            shell.packs(packs(library, backend, ctx));
             return evaluate(shell, script, ctx);
         }
+    }
+
+    /** The {@code pack} keyword: the same pack classes as {@code sitter pack}, replaying on this run's backend. */
+    static dev.sitter.dsl.Packs packs(Path library, java.util.function.Supplier<dev.sitter.studio.Backend> backend, CliContext ctx) {
+        List<Path> includeDirs = new java.util.ArrayList<>(List.of(library));
+        Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(ctx.env().get("SITTER_HOME"));
+        if (shipped != null) includeDirs.add(shipped);
+        return new dev.sitter.studio.StudioPacks(library, backend, includeDirs, ctx.env().get("LEONARDO_API_KEY"), ctx.err()::println);
     }
 
     private static final java.io.PrintStream NOWHERE = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());

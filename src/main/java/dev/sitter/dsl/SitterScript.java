@@ -33,7 +33,7 @@ public abstract class SitterScript extends Script {
     /** The top-level keywords, for "did you mean" and "wrong arguments" messages. */
     static final List<String> KEYWORDS = List.of("character", "style", "camera", "negatives", "template", "pipeline",
             "include", "prompt", "generate", "refine", "inpaint", "upscale", "removeBackground", "estimate", "credits",
-            "models", "run", "budget", "master");
+            "models", "run", "budget", "master", "pack");
     static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("character", "character('mara') { name 'Mara Voss' ... }"),
             Map.entry("style", "style('noir') { model 'Leonardo Kino XL'; tokens 'film noir' }"),
@@ -53,11 +53,20 @@ public abstract class SitterScript extends Script {
             Map.entry("models", "models()"),
             Map.entry("run", "run 'pack', character: mara, template: 'canonical', seed: 4242"),
             Map.entry("budget", "budget 200"),
-            Map.entry("master", "master mara, best"));
+            Map.entry("master", "master mara, best"),
+            Map.entry("pack", "pack 'export', 'mara-pack', characters: [mara], assetsOf: [mara], tosReviewed: '2026-03-01'"));
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
     private static final List<String> UPSCALE_OPTIONS = List.of("mode", "factor");
+    /** The named arguments of each {@code pack} action; they mirror {@code sitter pack}'s options. */
+    private static final Map<String, List<String>> PACK_OPTIONS = Map.of(
+            "export", List.of("name", "scripts", "characters", "styles", "cameras", "negatives", "templates", "pipelines",
+                    "assets", "assetsOf", "version", "author", "license", "tosReviewed", "created", "modelNotes",
+                    "realPersons", "consent", "out", "force"),
+            "check", List.of("file"),
+            "import", List.of("file", "trust"),
+            "replay", List.of("file", "trust"));
 
     private SitterShell shell;
 
@@ -299,6 +308,60 @@ public abstract class SitterScript extends Script {
         }
         PromptSpec spec = compile(opts.get("character"), promptOpts, command);
         return new RunRequest(p, spec, rest);
+    }
+
+    // ------------------------------------------------------------ packs
+
+    /**
+     * {@code pack 'export', 'mara-pack', characters: [mara], assetsOf: [mara], ...}, {@code pack 'check', 'mara-pack-1.0.0.zip'},
+     * {@code pack 'import', FILE}, {@code pack 'replay', FILE_OR_NAME/VERSION}: the same work as {@code sitter pack}.
+     */
+    public Object pack(Map<String, Object> opts, String action, Object target) {
+        List<String> allowed = PACK_OPTIONS.get(action);
+        if (allowed == null) {
+            String close = Args.closest(action == null ? "" : action, List.copyOf(PACK_OPTIONS.keySet()));
+            throw new DslException("`pack` does not know '" + action + "'" + (close == null ? "" : " \u2014 did you mean '" + close + "'?")
+                    + "; use pack 'export', 'check', 'import' or 'replay', e.g. " + EXAMPLES.get("pack")).token(action);
+        }
+        Args.options(opts, allowed, "pack '" + action + "'", "");
+        String key = action.equals("export") ? "name" : "file";
+        if (target != null && opts.containsKey(key)) {
+            throw new DslException("`pack '" + action + "'` got the " + key + " twice (positionally and as " + key + ":); give it once")
+                    .token("pack");
+        }
+        Object t = target != null ? target : opts.get(key);
+        if (t == null) {
+            throw new DslException("`pack '" + action + "'` needs " + (action.equals("export")
+                    ? "the pack's name: pack 'export', 'mara-pack', characters: [mara], ..."
+                    : "the pack file: pack '" + action + "', 'mara-pack-1.0.0.zip'")).token("pack");
+        }
+        String what = Args.text(t, key, " in pack '" + action + "'", action.equals("export") ? "'mara-pack'" : "'mara-pack-1.0.0.zip'");
+        Map<String, Object> rest = new LinkedHashMap<>(opts);
+        rest.remove(key);
+        List<Path> scripts = new java.util.ArrayList<>();
+        if (action.equals("export")) {
+            if (rest.containsKey("scripts")) {
+                for (Object o : listOf(rest.remove("scripts"))) {
+                    scripts.add(shell().currentDir().resolve(Args.text(o, "scripts", " in pack 'export'", "scripts: ['mara.groovy']")).normalize());
+                }
+            } else if (shell().runningScriptFile() != null) {
+                scripts.add(shell().runningScriptFile());
+            } else {
+                throw new DslException("`pack 'export'` in the console needs the scripts that define what goes in: "
+                        + "scripts: ['mara.groovy'] (a script run by `sitter run` exports its own file by default)").token("pack");
+            }
+        }
+        return shell().packs().pack(action, what, rest, scripts, shell().currentDir());
+    }
+
+    public Object pack(Map<String, Object> opts, String action) { return pack(opts, action, null); }
+
+    public Object pack(String action, Object target) { return pack(Map.of(), action, target); }
+
+    public Object pack(String action) { return pack(Map.of(), action, null); }
+
+    private static List<?> listOf(Object v) {
+        return v instanceof List<?> l ? l : java.util.Collections.singletonList(v);
     }
 
     // ------------------------------------------------------------ helpers

@@ -81,6 +81,7 @@ public final class SitterShell {
     /** The studio's spend when this session began with it: the session's spend is counted from here. */
     private java.math.BigDecimal spentAtStart = java.math.BigDecimal.ZERO;
     private Budget budget;
+    private Packs packs;
     /** Where the declarative pack interpreter is (it has no Groovy stack frames); null otherwise. */
     private Path interpretedFile;
     private int interpretedLine;
@@ -94,6 +95,7 @@ public final class SitterShell {
         this.warningSink = b.warnings;
         this.studio = b.studio;
         this.spentAtStart = b.studio.spent();
+        this.packs = b.packs;
         this.compiler = new PromptCompiler(definitions, ModelProfiles.builtIn());
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(SitterScript.class.getName());
@@ -115,6 +117,7 @@ public final class SitterShell {
         private Path libraryDir;
         private Path shippedLibrary = SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
         private Studio studio = Studio.unavailable();
+        private Packs packs = Packs.unavailable();
         private Consumer<DslWarning> warnings = w -> { };
         private java.io.PrintStream out;
 
@@ -131,6 +134,9 @@ public final class SitterShell {
         public Builder shippedLibrary(Path v) { shippedLibrary = v; return this; }
 
         public Builder studio(Studio v) { studio = v; return this; }
+
+        /** What the {@code pack} keyword calls (export/check/import/replay); default: not available. */
+        public Builder packs(Packs v) { packs = v; return this; }
 
         /** Receives each lint/compiler warning once, as it happens. */
         public Builder warnings(Consumer<DslWarning> v) { warnings = v; return this; }
@@ -204,6 +210,10 @@ public final class SitterShell {
 
     /** Credits this session's commands were charged so far. */
     public java.math.BigDecimal spent() { return studio.spent().subtract(spentAtStart).max(java.math.BigDecimal.ZERO); }
+
+    public Packs packs() { return packs; }
+
+    public void packs(Packs p) { packs = p; }
 
     /** Every warning so far, in order, each once. */
     public List<DslWarning> warnings() { return Collections.unmodifiableList(warnings); }
@@ -362,6 +372,15 @@ public final class SitterShell {
         if (interpretedFile != null) return interpretedFile.getParent();
         Source s = running.peek();
         return s == null || s.dir() == null ? baseDir : s.dir();
+    }
+
+    /** The script file running now (an included block's own file), or null for console input. */
+    Path runningScriptFile() {
+        if (interpretedFile != null) return interpretedFile;
+        Source s = running.peek();
+        if (s == null || s.dir() == null) return null;
+        Path f = s.dir().resolve(Path.of(s.displayName()).getFileName().toString()).normalize();
+        return Files.isRegularFile(f) ? f : null;
     }
 
     /** A checked anchor/reference image: exists, is an image, hashed; path stored relative to {@link #baseDir()}. */

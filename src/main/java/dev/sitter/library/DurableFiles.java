@@ -24,24 +24,66 @@ public final class DurableFiles {
     private DurableFiles() {}
 
     public static void writeAtomically(Path target, byte[] data) throws IOException {
+        try (Staged s = stage(target, data)) {
+            s.publish();
+            fsyncDir(s.dir());
+        }
+    }
+
+    /**
+     * Writes {@code data} to a temp file beside {@code target} and forces it to disk, without
+     * putting it in place yet: {@link Staged#publish()} renames it over the target, and the caller
+     * forces the directory (so several files can be staged, published and their directories
+     * forced in parallel). Closing an unpublished {@code Staged} deletes the temp file.
+     */
+    static Staged stage(Path target, byte[] data) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         ensureDir(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        Staged staged = new Staged(tmp, target, dir);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(data);
                 while (b.hasRemaining()) ch.write(b);
                 if (syncEnabled) ch.force(true);
             }
+            return staged;
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+    }
+
+    /** A complete, forced temp file waiting to be renamed over its target. */
+    static final class Staged implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private final Path dir;
+        private boolean published;
+
+        private Staged(Path tmp, Path target, Path dir) {
+            this.tmp = tmp;
+            this.target = target;
+            this.dir = dir;
+        }
+
+        /** The directory to force after {@link #publish()} so the rename survives a crash. */
+        Path dir() { return dir; }
+
+        /** Renames the temp file over the target atomically (readers see the old or the new file, whole). */
+        void publish() throws IOException {
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the file system under " + dir + " cannot rename atomically; "
                         + "put the library on a local disk", e);
             }
-            fsyncDir(dir);
-        } finally {
-            Files.deleteIfExists(tmp);
+            published = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!published) Files.deleteIfExists(tmp);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -121,12 +122,47 @@ public final class Library {
             Path assetFile = embeddable ? assetPath(spec.recipe().characterId(), assetId, mediaType) : null;
             Provenance draft = draft(assetId, spec, facts, new Provenance.Files(original, null));
 
-            inflight.write(new InflightMarker.Marker("record", assetId, index.length(), ledger.length(),
-                    embeddable ? List.of(rel(objectPath(assetId)), rel(assetFile)) : List.of(rel(objectPath(assetId)))), true);
+            InflightMarker.Marker marker = new InflightMarker.Marker("record", assetId, index.length(), ledger.length(),
+                    embeddable ? List.of(rel(objectPath(assetId)), rel(assetFile)) : List.of(rel(objectPath(assetId))));
+            return write(marker, image, draft, assetFile, size, facts.generationId());
+        }
+    }
 
-            storeObject(assetId, image);
+    /**
+     * The durable part of {@link #record}, as few fsync round trips as crash safety allows.
+     * Writes that need no order between them are forced in parallel; each numbered step waits
+     * until everything before it is on disk:
+     * <ol>
+     * <li>The in-flight marker, and the original, the copy and the record each as a temp file in
+     *     its final directory, all written and forced at once. Temp files are invisible to readers
+     *     and removed by recovery and verify, so nothing depends on their order; the copy is
+     *     computed while the marker and the original are being forced.</li>
+     * <li>Marker durable: rename the original and the copy into place, force both directories.
+     *     (No image file appears before the marker that lets recovery delete it.)</li>
+     * <li>Images durable: rename the record into place and force its directory: the commit
+     *     point. (A record never names an image that is not on disk.)</li>
+     * <li>Record durable: append the index line and the ledger row, both forced at once.
+     *     (Neither names a record that is not on disk; recovery cuts both back to the lengths
+     *     in the marker and re-appends, so their order does not matter.)</li>
+     * <li>Marker set to idle, not forced: a stale marker naming a completed change is recognised
+     *     as complete by {@link #recover()}.</li>
+     * </ol>
+     */
+    private RecordedAsset write(InflightMarker.Marker marker, byte[] image, Provenance draft, Path assetFile,
+                                Integer[] size, String generationId) throws IOException {
+        String assetId = marker.assetId();
+        String mediaType = draft.files().original().mediaType();
+        Path objectFile = objectPath(assetId);
+        Path recordFile = recordPath(assetId);
+        DurableFiles.ensureDir(root); // the one directory the parallel writes below share
+        boolean newObject = !storedAlready(assetId);
+        try (ParallelIo.Batch io = new ParallelIo.Batch()) {
+            // 1. marker, original, copy and record forced in parallel (the record as a temp file only)
+            io.submit(() -> { inflight.write(marker, true); return null; });
+            Future<DurableFiles.Staged> object = newObject ? io.submit(() -> DurableFiles.stage(objectFile, image)) : null;
+            Future<DurableFiles.Staged> copy = null;
             Provenance.ImageFile embedded = null;
-            if (embeddable) {
+            if (assetFile != null) {
                 // The copy carries the record minus its own hash (a file cannot contain its own hash).
                 String draftJson = Json.pretty(draft) + "\n";
                 byte[] withMeta;
@@ -134,18 +170,37 @@ public final class Library {
                     withMeta = ProvenanceMetadata.embed(image, draft, draftJson);
                 } catch (ImageFormatException e) {
                     throw new LibraryException("cannot embed provenance into the image of generation "
-                            + facts.generationId() + ": " + e.getMessage());
+                            + generationId + ": " + e.getMessage());
                 }
-                DurableFiles.writeAtomically(assetFile, withMeta);
+                copy = io.submit(() -> DurableFiles.stage(assetFile, withMeta));
                 embedded = new Provenance.ImageFile(rel(assetFile), Sha256.hex(withMeta), withMeta.length,
                         mediaType, size[0], size[1]);
             }
-            Provenance p = draft.withFiles(new Provenance.Files(original, embedded));
-            DurableFiles.writeAtomically(recordFile, (Json.pretty(p) + "\n").getBytes(StandardCharsets.UTF_8));
-            index.append(IndexEntry.of(p));
-            ledger.append(scrub(Ledger.Row.of(p)));
+            Provenance p = draft.withFiles(new Provenance.Files(draft.files().original(), embedded));
+            byte[] recordBytes = (Json.pretty(p) + "\n").getBytes(StandardCharsets.UTF_8);
+            DurableFiles.Staged r = io.adopt(DurableFiles.stage(recordFile, recordBytes)); // this thread's share
+            io.awaitAll();
+
+            // 2. the image files into place, their directories forced in parallel
+            List<Path> dirs = new ArrayList<>();
+            for (Future<DurableFiles.Staged> f : java.util.Arrays.asList(object, copy)) {
+                if (f == null) continue;
+                DurableFiles.Staged s = ParallelIo.getUninterruptibly(f);
+                s.publish();
+                dirs.add(s.dir());
+            }
+            ParallelIo.fsyncDirs(dirs);
+
+            // 3. the commit point
+            r.publish();
+            DurableFiles.fsyncDir(r.dir());
+
+            // 4. index line and ledger row, forced in parallel
+            ParallelIo.all(() -> index.append(IndexEntry.of(p)), () -> ledger.append(scrub(Ledger.Row.of(p))));
+
+            // 5.
             inflight.write(InflightMarker.Marker.IDLE, false);
-            return new RecordedAsset(assetId, embedded != null ? assetFile : objectPath(assetId), recordFile, p, false);
+            return new RecordedAsset(assetId, embedded != null ? assetFile : objectFile, recordFile, p, false);
         }
     }
 
@@ -170,10 +225,10 @@ public final class Library {
                 r.seed(), scrubber.apply(r.model()), r.renderCost(), r.costUnit(), r.finalAssetPrice());
     }
 
-    private void storeObject(String assetId, byte[] image) throws IOException {
+    /** Whether the original is already stored (content-addressed: same name, same bytes). */
+    private boolean storedAlready(String assetId) throws IOException {
         Path obj = objectPath(assetId);
-        if (Files.exists(obj) && Sha256.file(obj).equals(assetId)) return; // content-addressed: same name, same bytes
-        DurableFiles.writeAtomically(obj, image);
+        return Files.exists(obj) && Sha256.file(obj).equals(assetId);
     }
 
     private static void validateImage(byte[] image, GenerationFacts f) {

@@ -49,6 +49,54 @@ public final class LibraryAssets {
         return out;
     }
 
+    /**
+     * The chosen assets plus the ancestors they were made from (refine, upscale, ... parents, as far
+     * back as the library has them): replay regenerates a child from its regenerated parent, so a
+     * pack without the parent could not replay the child. Chosen assets come first, in order.
+     *
+     * @param notes receives one line per ancestor added or missing from the library
+     */
+    public List<ExportAsset> withAncestors(List<ExportAsset> chosen, List<String> notes) {
+        java.util.Map<String, ExportAsset> all = new java.util.LinkedHashMap<>();
+        for (ExportAsset a : chosen) all.putIfAbsent(a.id(), a);
+        java.util.ArrayDeque<ExportAsset> todo = new java.util.ArrayDeque<>(all.values());
+        while (!todo.isEmpty()) {
+            ExportAsset a = todo.poll();
+            String parent = parentOf(a);
+            if (parent == null || all.containsKey(parent)) continue;
+            if (!parent.matches("[0-9a-f]{64}")) {
+                notes.add("asset " + a.id().substring(0, 12) + " names a parent that is not an asset id; the pack cannot replay it");
+                continue;
+            }
+            Path rec = root.resolve("records").resolve(parent.substring(0, 2)).resolve(parent + ".json");
+            Path flat = root.resolve("records").resolve(parent + ".json");
+            Path found = Files.isRegularFile(rec) ? rec : Files.isRegularFile(flat) ? flat : findRecord(parent);
+            if (found == null) {
+                notes.add("asset " + a.id().substring(0, 12) + " was made from " + parent.substring(0, 12)
+                        + ", which is not in the library; the pack cannot replay it");
+                continue;
+            }
+            ExportAsset p = load(found);
+            all.put(p.id(), p);
+            todo.add(p);
+            notes.add("added " + p.id().substring(0, 12) + ", the image " + a.id().substring(0, 12) + " was made from, so the pack replays");
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private Path findRecord(String id) {
+        for (Path r : records()) if (r.getFileName().toString().equals(id + ".json")) return r;
+        return null;
+    }
+
+    private static String parentOf(ExportAsset a) {
+        try {
+            return ReleaseChecklist.text(Json.MAPPER.readTree(Files.readAllBytes(a.record())), "parentId");
+        } catch (IOException e) {
+            throw new PackException("record " + a.record() + " is not readable JSON (" + e.getMessage() + "); run `sitter verify`.");
+        }
+    }
+
     private List<Path> records() {
         Path dir = root.resolve("records");
         if (!Files.isDirectory(dir)) throw new PackException("no prompt library at " + root + " (no records/ folder); use --library DIR.");

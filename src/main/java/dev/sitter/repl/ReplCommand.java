@@ -143,9 +143,10 @@ public final class ReplCommand implements Command {
     /** The same, with the Studio wrapped (tests record the requests a session sends). */
     static ReplEngine sitterEngine(ReplOptions options, Path library, ProgressListener progress, PrintStream out,
                                    PrintStream notices, java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
+        // One backend, opened on first use, for the Studio and for `pack 'replay'` alike.
+        dev.sitter.studio.LazyBackend backend = new dev.sitter.studio.LazyBackend(options.env(), userHome(options), notices);
         LazyStudio studio = new LazyStudio(() -> {
-            Backend backend = Backend.open(options.env(), userHome(options), notices);
-            LeonardoStudio real = new LeonardoStudio(() -> backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
+            LeonardoStudio real = new LeonardoStudio(backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
             return new LazyStudio.Opened(real, backend);
         });
         dev.sitter.dsl.Studio tracked = new ProgressStudio(wrap.apply(studio), progress);
@@ -158,8 +159,23 @@ public final class ReplCommand implements Command {
                 .warnings(w -> notices.println(w))
                 .out(out)
                 .studio(tracked)
+                .packs(new dev.sitter.studio.StudioPacks(library, backend, includeDirs(library, shipped),
+                        options.env().get("LEONARDO_API_KEY"), notices::println))
                 .build();
-        return new SitterEngine(shells, studio);
+        // `pack 'replay'` may open the backend without the Studio ever opening: close both (closing twice is harmless).
+        return new SitterEngine(shells, () -> {
+            try {
+                studio.close();
+            } finally {
+                backend.close();
+            }
+        });
+    }
+
+    private static List<Path> includeDirs(Path library, Path shipped) {
+        List<Path> dirs = new java.util.ArrayList<>(List.of(library));
+        if (shipped != null) dirs.add(shipped);
+        return dirs;
     }
 
     private static Path userHome(ReplOptions options) {

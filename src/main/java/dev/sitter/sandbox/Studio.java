@@ -55,13 +55,16 @@ final class Studio {
         if (drift) identity = drifted(identity, seed + index);
         // Image-to-image re-noises the source, so even the seed that made it gives a new picture:
         // the fresh render's seed is tied to the init image, and the blend below keeps the source's structure.
+        // It is tied to the init image's pixels, not its id: ids differ on every run, and the same request
+        // on the same picture must give the same bytes (pack replay of a refine depends on it).
+        Source init = initSource(req);
         String initId = req.initImageId() != null ? req.initImageId()
                 : req.initGenerationImageId() != null ? req.initGenerationImageId() : req.canvasInitId();
-        long renderSeed = initId == null ? seed + index : SplitMix64.derive(seed + index, "img2img:" + initId);
+        String initKey = init != null ? contentKey(init.pixels()) : initId;
+        long renderSeed = initKey == null ? seed + index : SplitMix64.derive(seed + index, "img2img:" + initKey);
         PortraitRenderer.Request rr = new PortraitRenderer.Request(identity, look, renderSeed, req.width(), req.height());
         Raster img = PortraitRenderer.render(rr);
         if (content != null) img = Resample.blend(img, Resample.resize(content, img.width, img.height), contentWeight);
-        Source init = initSource(req);
         if (init != null) {
             Raster base = Resample.resize(init.pixels(), img.width, img.height);
             double keep = req.initStrength() == null ? 0.5 : req.initStrength();
@@ -70,6 +73,19 @@ final class Studio {
         }
         if ("foreground_only".equals(req.transparency())) cutOut(img, PortraitRenderer.silhouette(rr));
         return new Rendered(encode(img, identity, req.prompt()), rr, img.width, img.height);
+    }
+
+    /** A fingerprint of a picture's pixels (size and ARGB), the same however the picture reached the sandbox. */
+    static String contentKey(Raster p) {
+        java.security.MessageDigest md = dev.sitter.util.Sha256.digest();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 * 4096);
+        buf.putInt(p.width).putInt(p.height);
+        for (int v : p.argb) {
+            if (!buf.hasRemaining()) { md.update(buf.array(), 0, buf.position()); buf.clear(); }
+            buf.putInt(v);
+        }
+        md.update(buf.array(), 0, buf.position());
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     static byte[] encode(Raster img, Identity identity, String prompt) {

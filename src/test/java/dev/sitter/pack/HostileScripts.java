@@ -97,6 +97,8 @@ final class HostileScripts {
         c.add(new Case("unknown keyword", "character('a') { hiar 'black' }", "did you mean `hair`"));
         c.add(new Case("keyword in wrong block", "character('a') { tokens 'x' }", "`tokens`"));
         c.add(new Case("refine needs runtime values", "refine 'x', strength: 0.3", "`refine`"));
+        c.add(new Case("pack import from a pack", "pack 'import', '../../evil.zip', trust: true", "`pack`"));
+        c.add(new Case("pack export from a pack", "pack 'export', 'stolen', scripts: ['/home/u/secret.groovy'], out: '/tmp/x.zip'", "`pack`"));
         c.add(new Case("mask outside pack", "pipeline('p') { inpaint mask: '../../x.png' }", "'..'"));
         c.add(new Case("undefined name", "generate mara, template: 'canonical'", "the name `mara`"));
         c.add(new Case("finalize", "finalize()", "`finalize`"));

@@ -76,8 +76,15 @@ class ReplCommandTest {
     }
 
     @Test
-    void aMissingLibraryIsAUsageError() {
-        assertEquals(2, sitter("", "repl", "--library", "nope"));
-        assertTrue(err().contains("--library"), err());
+    void aLibraryThatIsAFileIsAUsageError() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a library");
+        assertEquals(2, sitter("", "repl", "--library", dir.resolve("notes.txt").toString()));
+        assertTrue(err().contains("--library") && err().contains("is a file"), err());
+    }
+
+    @Test
+    void aLibraryThatDoesNotExistYetIsFine() {
+        // Created on the first image, as `sitter run` does; defining things creates nothing.
+        assertEquals(0, sitter("1 + 1\n", "repl", "--library", dir.resolve("new-lib").toString()));
     }
 }

@@ -89,6 +89,25 @@ class SandboxReferencesTest {
         assertTrue(strong < weak / 3, "0.9 keeps more of the init image: " + strong + " vs " + weak);
     }
 
+    @Test
+    void imageToImageDependsOnTheInitPictureNotItsId() throws Exception {
+        // Two uploads of the same picture get different ids; the render must not (pack replay relies on it).
+        String again = c.upload(anchorPng, "png");
+        assertNotEquals(anchorUploadId, again);
+        byte[] a = first(generate(img2img(anchorUploadId, 0.4)));
+        byte[] b = first(generate(img2img(again, 0.4)));
+        assertArrayEquals(a, b, "same request on the same picture gives the same bytes");
+        // a generated image as init_generation_image_id is the same picture as its upload
+        byte[] viaGenerated = first(generate("{\"prompt\":\"" + OTHER + "\",\"width\":256,\"height\":384,\"num_images\":1,\"seed\":3,"
+                + "\"init_generation_image_id\":\"" + anchorImageId + "\",\"init_strength\":0.4}"));
+        assertArrayEquals(a, viaGenerated);
+        // and a different picture still gives a different render
+        Raster red = new Raster(256, 384);
+        Arrays.fill(red.argb, 0xffd01010);
+        byte[] other = first(generate(img2img(c.upload(PngEncoder.encode(red, Map.of()), "png"), 0.4)));
+        assertFalse(Arrays.equals(a, other));
+    }
+
     private static String img2img(String initId, double strength) {
         return "{\"prompt\":\"" + OTHER + "\",\"width\":256,\"height\":384,\"num_images\":1,\"seed\":3,\"init_image_id\":\"" + initId
                 + "\",\"init_strength\":" + strength + "}";

@@ -19,9 +19,18 @@ public record DriftComponents(double dHash, double pHash, double faceColour, dou
                 Math.min(texture, o.texture), Math.min(tone, o.tone));
     }
 
-    /** Distances between two feature sets. */
+    /** Distances between two feature sets, in colour unless one of them is monochrome. */
     public static DriftComponents between(ImageFeatures a, ImageFeatures b) {
-        FaceFeatures[] f = ImageFeatures.comparable(a, b);
+        return between(a, b, a.monochrome() || b.monochrome());
+    }
+
+    /**
+     * Distances between two feature sets; {@code grey}: on the contrast-stretched luminance variants, which
+     * is how a black-and-white image must be compared with a colour one (colour histograms of a
+     * grey image say nothing about identity).
+     */
+    public static DriftComponents between(ImageFeatures a, ImageFeatures b, boolean grey) {
+        FaceFeatures[] f = ImageFeatures.comparable(a, b, grey);
         FaceFeatures fa = f[0], fb = f[1];
         return new DriftComponents(
                 hashDistance(a.dHash(), b.dHash(), 64),

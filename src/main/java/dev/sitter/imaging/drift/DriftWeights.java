@@ -13,6 +13,14 @@ public record DriftWeights(double dHash, double pHash, double faceColour, double
      */
     public static final DriftWeights DEFAULT = new DriftWeights(0.05, 0.00, 0.30, 0.15, 0.10, 0.05, 0.05, 0.30);
 
+    /**
+     * For black and white against colour, on contrast-stretched luminance: colour histograms and
+     * tonal balance change with the style's tone curve and say little about identity there, so the
+     * weight goes to where light and dark sit (layout), edges, and the per-cell dark/mid/light
+     * shares. Chosen by a grid search on the tuning seeds (5000+), see docs/drift.md.
+     */
+    public static final DriftWeights GREY = new DriftWeights(0.00, 0.00, 0.00, 0.65, 0.20, 0.10, 0.05, 0.00);
+
     public DriftWeights {
         double[] all = {dHash, pHash, faceColour, layout, edges, regionColour, texture, tone};
         double sum = 0;

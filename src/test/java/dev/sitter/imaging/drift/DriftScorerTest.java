@@ -139,8 +139,8 @@ class DriftScorerTest {
         ImageFeatures a = FeatureExtractor.of(plain);
         ImageFeatures b = FeatureExtractor.of(camouflaged);
         assertNotNull(a.masked());
-        assertSame(a.unmasked(), ImageFeatures.comparable(a, b)[0]);
-        assertSame(a.masked(), ImageFeatures.comparable(a, a)[0]);
+        assertSame(a.unmasked(), ImageFeatures.comparable(a, b, false)[0]);
+        assertSame(a.masked(), ImageFeatures.comparable(a, a, false)[0]);
     }
 
     @Test

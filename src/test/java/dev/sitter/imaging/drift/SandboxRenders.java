@@ -109,6 +109,22 @@ final class SandboxRenders implements AutoCloseable {
 
     Scores run(List<String> characters, List<String> styles, int anchors, int perClass, long seedBase)
             throws IOException, InterruptedException {
+        return run(characters, styles, null, anchors, perClass, seedBase);
+    }
+
+    /**
+     * The anchors' style as real character sheets have it: neutral photoreal renders on a plain
+     * studio backdrop (as tools/SandboxAnchors makes the examples' anchors), whatever style the
+     * candidates are rendered in.
+     */
+    static final String NEUTRAL_ANCHOR_STYLE = "photoreal, plain studio backdrop, head and shoulders";
+
+    /**
+     * Like {@link #run(List, List, int, int, long)}, but when {@code anchorStyle} is not null the
+     * anchors are rendered in that style instead of the candidates' style (cross-style scoring).
+     */
+    Scores run(List<String> characters, List<String> styles, String anchorStyle, int anchors, int perClass, long seedBase)
+            throws IOException, InterruptedException {
         Map<String, List<Double>> faithful = new TreeMap<>();
         Map<String, List<Double>> drifted = new TreeMap<>();
         List<DriftComponents> faithfulComponents = new ArrayList<>();
@@ -119,8 +135,9 @@ final class SandboxRenders implements AutoCloseable {
             for (String character : characters) {
                 String prompt = character + ", " + style;
                 List<ImageFeatures> refs = new ArrayList<>();
+                String anchorPrompt = anchorStyle == null ? prompt : character + ", " + anchorStyle;
                 for (int a = 1; a <= anchors; a++) {
-                    BufferedImage img = render(prompt, a, false);
+                    BufferedImage img = render(anchorPrompt, a, false);
                     long t0 = System.nanoTime();
                     refs.add(FeatureExtractor.of(img));
                     featureNanos += System.nanoTime() - t0;
