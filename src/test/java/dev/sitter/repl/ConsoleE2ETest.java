@@ -46,8 +46,9 @@ class ConsoleE2ETest {
             t.awaitCount(Console.PROMPT, 2);
 
             // Tab completes the id just defined.
-            // If Tab did not complete "ma" to "mara", this line fails with "unknown name `ma`".
-            t.type("generate ma\t");
+            // If Tab did not complete "mar" to "mara", this line fails with "unknown name `mar`".
+            // ("ma" alone is also the start of the `master` keyword, so Tab would list both.)
+            t.type("generate mar\t");
             t.type(", template: 'canonical', seed: 4242\r");
             t.awaitContains("img-4242-0");
             t.awaitCount(Console.PROMPT, 3);

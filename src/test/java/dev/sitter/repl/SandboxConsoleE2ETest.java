@@ -75,7 +75,7 @@ class SandboxConsoleE2ETest {
             t.awaitCount(Console.PROMPT, 2);
             t.type("template('canonical') { style 'noir'; camera 'portrait85'; negatives 'hard'; size 512, 768 }\r");
             t.awaitCount(Console.PROMPT, 3);
-            t.type("generate ma\t, template: 'canonical', seed: 4242\r");
+            t.type("generate mar\t, template: 'canonical', seed: 4242\r");
             t.awaitContains("4242  512x768");
             t.awaitCount(Console.PROMPT, 4);
             t.type("/next\r");
