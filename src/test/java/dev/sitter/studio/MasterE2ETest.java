@@ -73,6 +73,7 @@ class MasterE2ETest {
         // also by asset id, e.g. from `sitter ls` in another session
         assertEquals(refined.id(), ((Asset) later.eval("master mara, '" + refined.id().substring(0, 10) + "'", "input-3")).id());
         assertTrue(Files.readString(dir.resolve("lib/masters/mara.json")).contains(refined.id()));
+        assertTrue(Library.open(dir.resolve("lib")).verify().ok(), "masters/ is not an orphan to sitter verify");
     }
 
     @Test void driftScoresAgainstTheMaster() throws Exception {
