@@ -15,7 +15,7 @@ public final class Commands {
                 new RunCommand(),
                 new SandboxCommand(),
                 new AccountCommand(),
-                LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(),
+                LsCommand.ls(), LsCommand.find(), new ShowCommand(), new DiffCommand(), new ReplayCommand(new ReplayRunner()),
                 new VerifyCommand(), new LedgerCommand(), new PriceCommand(), new QaCommand(), new JournalCommand(), new StylesCommand(),
                 new dev.sitter.repl.ReplCommand(),
                 new PackCommand()
