@@ -54,11 +54,16 @@ final class SandboxOps implements PortraitOps {
         return images(post("/generations", body).path("sdGenerationJob").path("generationId").asText());
     }
 
+    static final long REFINE_SEED = 4242;
+
     @Override
     public Produced refine(String opKey, Produced source, double strength) {
         tick();
         ObjectNode body = Json.MAPPER.createObjectNode().put("prompt", prompt).put("width", 256).put("height", 384)
-                .put("num_images", 1).put("init_generation_image_id", source.id()).put("init_strength", strength);
+                .put("num_images", 1).put("init_generation_image_id", source.id()).put("init_strength", strength)
+                // As the Studio does (a refine keeps its source's recipe, seed included), never a server-drawn seed:
+                // that would make the refined pictures, and their drift, change from run to run.
+                .put("seed", REFINE_SEED);
         return images(post("/generations", body).path("sdGenerationJob").path("generationId").asText()).get(0);
     }
 
