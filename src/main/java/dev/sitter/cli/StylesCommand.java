@@ -76,8 +76,11 @@ final class StylesCommand extends LibraryCommand {
     private int exportCsv(Path file, LibraryArgs a, CliContext ctx) throws Exception {
         Library lib = existing(a.library(ctx), ctx);
         List<StylesCsv.PromptBlock> blocks = new ArrayList<>();
+        // One generation makes several assets with the same prompt: A1111 wants each prompt once.
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
         for (IndexEntry e : lib.find(a.query())) {
             Provenance p = lib.get(e.assetId());
+            if (!seen.add(java.util.Arrays.asList(p.request().prompt(), p.request().negativePrompt()))) continue;
             String name = String.join("-", nz(e.character()), nz(e.style()), e.assetId().substring(0, 8));
             blocks.add(new StylesCsv.PromptBlock(name, p.request().prompt(), p.request().negativePrompt()));
         }

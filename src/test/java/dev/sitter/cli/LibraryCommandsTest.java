@@ -149,6 +149,10 @@ class LibraryCommandsTest {
         String csv = Files.readString(work.resolve("out.csv"));
         assertTrue(csv.startsWith("name,prompt,negative_prompt\r\nivo-noir-" + c.assetId().substring(0, 8) + ",\"Mara Voss"), csv);
 
+        // mara's two assets share one prompt: exported once
+        assertEquals(0, run("styles", "export", "mara.csv", "--character", "mara"));
+        assertEquals(2, Files.readString(work.resolve("mara.csv")).split("\r\n").length, "header + one row");
+
         Files.writeString(work.resolve("bad.csv"), "title,text\r\nx,y\r\n");
         assertEquals(1, run("styles", "import", "bad.csv"));
         assertTrue(err.contains("must be a header"), err);
