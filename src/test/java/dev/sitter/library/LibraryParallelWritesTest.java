@@ -85,6 +85,59 @@ class LibraryParallelWritesTest {
     }
 
     @Test
+    void aRecordOnDiskWhoseCopyIsNotIsUndone() throws Exception {
+        Library lib = Library.open(dir);
+        lib.record(Samples.png(8, 8, 1), Samples.spec("mara", 1), Samples.facts(1));
+        long idx = Files.size(dir.resolve("index/assets.tsv"));
+        long led = Files.size(dir.resolve("ledger.csv"));
+        // Power lost in the last round: the record and the original reached the disk, the copy's
+        // rename did not. Made by recording elsewhere, then taking the copy away.
+        byte[] png = Samples.png(8, 8, 5);
+        Library other = Library.open(dir.resolve("elsewhere"));
+        RecordedAsset a = other.record(png, Samples.spec("mara", 5), Samples.facts(5));
+        String id = a.assetId();
+        Path obj = lib.objectPath(id), copy = dir.resolve("assets/mara/" + id + ".png"), rec = lib.recordPath(id);
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", id, idx, led, List.of(lib.rel(obj), lib.rel(copy))), true);
+        Files.createDirectories(obj.getParent());
+        Files.createDirectories(rec.getParent());
+        Files.copy(other.objectPath(id), obj);
+        Files.copy(other.recordPath(id), rec);
+
+        assertEquals(1, lib.recover());
+        assertFalse(Files.exists(rec) || Files.exists(obj) || Files.exists(copy), "the unfinished change is undone");
+        assertEquals(idx, Files.size(dir.resolve("index/assets.tsv")));
+        assertEquals(led, Files.size(dir.resolve("ledger.csv")));
+        assertTrue(lib.verify().ok());
+        // the same image records again afterwards
+        lib.record(png, Samples.spec("mara", 5), Samples.facts(5));
+        assertTrue(lib.verify().ok());
+        assertEquals(2, lib.find(Query.ALL).size());
+    }
+
+    @Test
+    void aRecordWithBothImagesButNoIndexLineOrLedgerRowIsFinished() throws Exception {
+        Library lib = Library.open(dir);
+        lib.record(Samples.png(8, 8, 1), Samples.spec("mara", 1), Samples.facts(1));
+        long idx = Files.size(dir.resolve("index/assets.tsv"));
+        long led = Files.size(dir.resolve("ledger.csv"));
+        byte[] png = Samples.png(8, 8, 6);
+        RecordedAsset a = lib.record(png, Samples.spec("mara", 6), Samples.facts(6));
+        Path obj = lib.objectPath(a.assetId()), copy = a.image();
+        // Power lost in the last round after every file but before the appends reached the disk.
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", a.assetId(), idx, led, List.of(lib.rel(obj), lib.rel(copy))), true);
+        DurableFiles.truncate(dir.resolve("index/assets.tsv"), idx);
+        DurableFiles.truncate(dir.resolve("ledger.csv"), led);
+
+        assertEquals(1, lib.recover());
+        assertTrue(Files.exists(a.record()) && Files.exists(copy) && Files.exists(obj), "a complete change is kept");
+        assertEquals(2, lib.find(Query.ALL).size());
+        assertEquals(2, lib.ledger().rows().size());
+        assertTrue(lib.verify().ok());
+    }
+
+    @Test
     void aFailedTaskIsRethrownAndUnpublishedTempFilesAreDeleted() throws Exception {
         boolean was = DurableFiles.syncEnabled;
         DurableFiles.syncEnabled = true; // the pool path, not the inline one
