@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  *   objects/sha256/ab/cdef...      image bytes exactly as the backend served them (named by SHA-256)
  *   assets/CHARACTER/ID.png        the same image with the provenance embedded (what users open)
  *   records/ab/ID.json             the provenance record (authoritative)
+ *   inputs/sha256/ab/cdef...       files a request sent besides the record's references: inpaint masks
  *   index/assets.tsv               append-only query index (derived, rebuildable)
  *   ledger.csv                     one row per asset: cost and price
  *   journal/intents.log            intents journaled before paid requests
@@ -214,7 +215,7 @@ public final class Library {
                 f.backend(), tool,
                 new Provenance.Times(f.requestedAt() == null ? null : f.requestedAt().toString(),
                         f.completedAt() == null ? null : f.completedAt().toString(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()),
-                f.qa(), files);
+                f.qa(), files, f.operation());
         String json = Json.pretty(p);
         String clean = scrubber.apply(json);
         return clean.equals(json) ? p : parse(clean, "the record of " + assetId);
@@ -491,7 +492,7 @@ public final class Library {
             if (p.schema() == null || !p.schema().startsWith("sitter.provenance/")) {
                 throw new LibraryException(what + " is not a Sitter provenance record (schema '" + p.schema() + "').");
             }
-            if (!p.schema().equals(Provenance.SCHEMA)) {
+            if (!Provenance.READABLE.contains(p.schema())) {
                 throw new LibraryException(what + " uses schema " + p.schema() + ", newer than this Sitter ("
                         + Provenance.SCHEMA + "); upgrade Sitter to read it.");
             }
@@ -532,6 +533,50 @@ public final class Library {
 
     public Path objectPath(String assetId) {
         return root.resolve("objects").resolve("sha256").resolve(assetId.substring(0, 2)).resolve(assetId.substring(2));
+    }
+
+    /** Where an input (an inpaint mask) with this SHA-256 is kept. */
+    public Path inputPath(String sha256) {
+        return root.resolve("inputs").resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+    }
+
+    /**
+     * Keeps an input a request sent (an inpaint mask), content-addressed, so the record that names
+     * its SHA-256 can be replayed even after the original file is edited or gone. Storing the same
+     * bytes again changes nothing.
+     *
+     * @return the SHA-256 of {@code bytes}
+     */
+    public String storeInput(byte[] bytes) throws IOException {
+        String sha = Sha256.hex(bytes);
+        Path target = inputPath(sha);
+        if (Files.isRegularFile(target) && Sha256.file(target).equals(sha)) return sha;
+        Files.createDirectories(target.getParent());
+        DurableFiles.writeAtomically(target, bytes);
+        return sha;
+    }
+
+    /**
+     * The bytes of a kept input, checked against its SHA-256.
+     *
+     * @throws LibraryException naming the file and the fix when it is missing or changed
+     */
+    public byte[] readInput(String sha256) {
+        Path f = inputPath(sha256);
+        byte[] b;
+        try {
+            b = Files.readAllBytes(f);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new LibraryException("the input " + rel(f) + " is missing from the library; restore it from a backup"
+                    + " (run 'sitter verify' to list what else is missing).");
+        } catch (IOException e) {
+            throw new LibraryException("cannot read " + f + ": " + e.getMessage());
+        }
+        if (!Sha256.hex(b).equals(sha256)) {
+            throw new LibraryException("the input " + rel(f) + " does not match its SHA-256 (the file was changed or damaged);"
+                    + " restore it from a backup.");
+        }
+        return b;
     }
 
     /** The file to open for an asset: the metadata-carrying copy, else the original. */
