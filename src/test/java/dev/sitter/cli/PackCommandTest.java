@@ -154,6 +154,8 @@ class PackCommandTest {
         assertTrue(out().contains("pack      mara-set/1.0.0 (imported") && out().contains("\"assetId\" : \"" + theirs), out());
         assertEquals(0, sitter(Map.of(), "show", own.substring(0, 8), "--library", "other-lib"), err());
         assertFalse(out().contains("pack      "), out());
+        assertEquals(1, sitter(Map.of(), "replay", theirs.substring(0, 8), "--library", "other-lib"));
+        assertTrue(err().contains("is in the imported pack mara-set/1.0.0") && err().contains("sitter pack replay mara-set/1.0.0"), err());
 
         // the user's ledger did not change
         assertEquals(0, sitter(Map.of(), "ledger", "--library", "other-lib"), err());
