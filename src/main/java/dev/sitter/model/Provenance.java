@@ -1,6 +1,7 @@
 package dev.sitter.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  * @param times             when it was requested, completed and recorded (ISO-8601 UTC)
  * @param qa                quality checks run on it (may grow after recording)
  * @param files             the stored files: the original bytes and the metadata-carrying copy
+ * @param edit              the inputs of a local edit (grade's LUT, composite's patch and mask, inpaint's mask)
+ *                          that the request alone cannot say, for audit and replay; null when there is none
  */
 public record Provenance(
         String schema,
@@ -48,9 +51,18 @@ public record Provenance(
         String tool,
         Times times,
         List<QaResult> qa,
-        Files files) {
+        Files files,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Edit edit) {
 
     public static final String SCHEMA = "sitter.provenance/1";
+
+    /** As before local edits were recorded: no {@link Edit}. */
+    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step, String parentId,
+                      PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost, Backend backend, String tool,
+                      Times times, List<QaResult> qa, Files files) {
+        this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
+                tool, times, qa, files, null);
+    }
 
     public Provenance {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -105,6 +117,35 @@ public record Provenance(
     public record Files(ImageFile original, ImageFile embedded) {}
 
     /**
+     * What a local edit used besides its parent image, enough to do it again: every field is null
+     * unless the step has it.
+     *
+     * @param from       composite: the asset id the patch was taken from
+     * @param mask       inpaint/composite: the mask file used (absolute path at the time)
+     * @param maskSha256 its SHA-256, so a replay notices a changed mask
+     * @param feather    composite: the blur radius of the patch's edge, in pixels
+     * @param denoise    composite: the denoise pass's strength (how much the model repaints; init_strength = 1 - denoise)
+     * @param lut        grade: the LUT as written in the script, e.g. luts/teal-orange.cube
+     * @param lutFile    grade: the LUT file used (absolute path at the time)
+     * @param lutSha256  grade: its SHA-256
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Edit(String from, String mask, String maskSha256, Integer feather, Double denoise,
+                       String lut, String lutFile, String lutSha256) {
+        public static Edit mask(String mask, String maskSha256) {
+            return new Edit(null, mask, maskSha256, null, null, null, null, null);
+        }
+
+        public static Edit composite(String from, String mask, String maskSha256, int feather, double denoise) {
+            return new Edit(from, mask, maskSha256, feather, denoise, null, null, null);
+        }
+
+        public static Edit grade(String lut, String lutFile, String lutSha256) {
+            return new Edit(null, null, null, null, null, lut, lutFile, lutSha256);
+        }
+    }
+
+    /**
      * The request to send again to remake this image: the request exactly as recorded, except that
      * a seed left unset at the time is replaced by the seed the backend reported, so a replay is
      * deterministic.
@@ -133,11 +174,11 @@ public record Provenance(
     /** A copy with these QA results. */
     public Provenance withQa(List<QaResult> results) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, results, files);
+                leonardo, cost, backend, tool, times, results, files, edit);
     }
 
     public Provenance withFiles(Files newFiles) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, qa, newFiles);
+                leonardo, cost, backend, tool, times, qa, newFiles, edit);
     }
 }

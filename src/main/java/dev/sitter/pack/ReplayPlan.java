@@ -29,7 +29,14 @@ public record ReplayPlan(Path packDir, List<Step> steps, List<String> warnings) 
      * @param spec           the exact request, with reference paths rewritten to files inside the pack
      * @param seedReturned   the seed the backend reported, or null
      * @param scriptsAgree   true when compiling the pack's scripts gives the same request
+     * @param edit           what a local edit used (composite's patch source and mask, grade's LUT), or null;
+     *                       its files are repointed into the pack when the pack carries them
      */
     public record Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned,
-                       boolean scriptsAgree) {}
+                       boolean scriptsAgree, dev.sitter.model.Provenance.Edit edit) {
+        /** A step of an image made wholly by the backend (no local edit). */
+        public Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned, boolean scriptsAgree) {
+            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitter.model.InitImage;
 import dev.sitter.model.Json;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
 import dev.sitter.model.ReferenceImage;
 
 import java.io.IOException;
@@ -66,9 +67,28 @@ public final class ReplayPlanner {
             }
             String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
-            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree));
+            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, edit(r, pathBySha, a.record(), warnings)));
         }
         return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
+    }
+
+    /**
+     * A local edit's inputs (composite, grade), with the mask or LUT repointed to the pack's copy when the
+     * pack carries a file of that SHA-256; otherwise the recorded path stays, and replay checks its hash.
+     */
+    private static Provenance.Edit edit(JsonNode record, Map<String, String> pathBySha, String where, List<String> warnings) {
+        JsonNode e = record.path("edit");
+        if (!e.isObject()) return null;
+        Provenance.Edit edit;
+        try {
+            edit = Json.MAPPER.treeToValue(e, Provenance.Edit.class);
+        } catch (Exception ex) {
+            warnings.add(where + ": its edit (" + ex.getMessage() + ") cannot be read; that step will not replay");
+            return null;
+        }
+        String mask = edit.maskSha256() != null && pathBySha.containsKey(edit.maskSha256()) ? pathBySha.get(edit.maskSha256()) : edit.mask();
+        String lut = edit.lutSha256() != null && pathBySha.containsKey(edit.lutSha256()) ? pathBySha.get(edit.lutSha256()) : edit.lutFile();
+        return new Provenance.Edit(edit.from(), mask, edit.maskSha256(), edit.feather(), edit.denoise(), edit.lut(), lut, edit.lutSha256());
     }
 
     /** Same request on the wire: everything except recipe bookkeeping (script file/line) and local paths. */

@@ -14,6 +14,8 @@ import java.util.List;
  * {@code sitter replay ASSET}: rebuilds the asset's request from its record and sends it again, with
  * its whole lineage (an upscale needs its refine, which needs its explore: Leonardo ids differ per
  * run, so each parent is made again first). Against the sandbox the image comes back byte-identical.
+ * Local edits replay too: a grade applies its LUT again, a composite pastes the same patch (from the
+ * recorded source asset, through the recorded mask, both checked by SHA-256) and repeats the denoise.
  */
 public final class AssetReplay {
     /** What a replay made: the new asset that stands for the original, and whether its bytes match. */
@@ -36,7 +38,7 @@ public final class AssetReplay {
         String newId = null;
         boolean identical = false;
         for (Provenance p : chain) {
-            ReplayPlan.Step step = new ReplayPlan.Step(p.assetId(), p.step(), p.parentId(), p.toSpec(), p.seedReturned(), true);
+            ReplayPlan.Step step = new ReplayPlan.Step(p.assetId(), p.step(), p.parentId(), p.toSpec(), p.seedReturned(), true, p.edit());
             List<byte[]> images = generator.generate(step, Path.of(""), null);
             identical = false;
             newId = null;
