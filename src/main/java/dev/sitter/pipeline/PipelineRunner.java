@@ -114,7 +114,7 @@ public final class PipelineRunner {
     public record StepReport(int index, String name, int line, boolean fromJournal, int images, String summary) {
         @Override
         public String toString() {
-            return String.format("%d. %-8s %s%s", index + 1, name, summary, fromJournal ? "  (done earlier, from the journal)" : "");
+            return String.format("%d. %-9s %s%s", index + 1, name, summary, fromJournal ? "  (done earlier, from the journal)" : "");
         }
     }
 

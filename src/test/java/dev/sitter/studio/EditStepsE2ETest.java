@@ -192,4 +192,55 @@ class EditStepsE2ETest {
         AssetReplay.Outcome chain = new AssetReplay((LeonardoStudio) shell.studio(), library).replay(gradedId);
         assertTrue(chain.identical(), "the graded composite replays byte-identical: " + chain);
     }
+
+    @Test void badCompositeInputsAreRefusedWithTheFileAndTheFixAndSendNothing() throws Exception {
+        Asset master = masterOfMara();
+        shell.eval("shot = generate(mara, template: 'small', seed: 8, count: 1)[0]", "input-1");
+        Path jpeg = dir.resolve("masks/eyes.jpg");
+        assertTrue(javax.imageio.ImageIO.write(new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB), "jpg", jpeg.toFile()));
+        Path small = mask(dir.resolve("masks/small.png"), 256, 384);
+        long sent = paidPosts();
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("composite shot, from: 'feedface', mask: '" + eyes + "'", "composite from: 'feedface' is not an asset in the library");
+        cases.put("composite shot, from: master(mara), mask: '" + jpeg + "'", "the mask file " + jpeg + " is not a PNG (it is a JPEG)");
+        cases.put("composite shot, from: master(mara), mask: '" + small + "'", "the mask file " + small + " is 256x384 but image ");
+        cases.put("composite shot, from: master(mara), mask: 'masks/none.png'", "image 'masks/none.png' not found");
+        cases.put("composite shot, mask: '" + eyes + "'", "`composite` needs from:");
+        cases.put("composite shot, from: master(mara), mask: '" + eyes + "', denoise: 0.05", "denoise: 0.05 is outside 0.2-0.9");
+        cases.forEach((line, expected) -> {
+            DslException e = assertThrows(DslException.class, () -> shell.eval(line, "input-2"), line);
+            assertTrue(e.getMessage().contains(expected), line + " -> " + e.getMessage());
+        });
+        // a patch source that failed QA
+        library.setQa(master.id(), List.of(new Provenance.QaResult("eyes match the anchors", "fail", null, null, null)));
+        DslException failed = assertThrows(DslException.class,
+                () -> shell.eval("composite shot, from: '" + master.id().substring(0, 12) + "', mask: '" + eyes + "'", "input-3"));
+        assertTrue(failed.getMessage().contains("failed QA ('eyes match the anchors')") && failed.getMessage().contains("Fix:"), failed.getMessage());
+        DslException inPipeline = assertThrows(DslException.class,
+                () -> shell.eval("run 'patch', character: mara, template: 'small', seed: 1", "input-4"));
+        assertTrue(inPipeline.getMessage().contains("step composite") && inPipeline.getMessage().contains("failed QA"), inPipeline.getMessage());
+        assertEquals(sent, paidPosts(), "nothing was sent for any of them");
+    }
+
+    @Test void anEstimateOfAnInterruptedRunPricesWhatRemainsAndTheRunIsChargedExactlyThat() throws Exception {
+        masterOfMara();
+        Files.delete(eyes);
+        mask(eyes, 256, 384); // the wrong size: the run stops at composite, after explore and refine are paid
+        DslException stopped = assertThrows(DslException.class,
+                () -> shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-1"));
+        assertTrue(stopped.getMessage().contains("step composite: the mask file") && stopped.getMessage().contains("is 256x384 but image"),
+                stopped.getMessage());
+        mask(eyes, W, H);
+        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'patch', character: mara, template: 'small', seed: 4242", "input-2");
+        System.out.println(e);
+        assertEquals(4, e.requests());
+        assertEquals(2, e.paidEarlier(), "explore and refine were paid");
+        assertEquals(0, e.credits("explore") + e.credits("refine"));
+        assertTrue(e.credits("composite") > 0 && e.credits("upscale") > 0, e.toString());
+        assertTrue(e.toString().contains(String.format("2 of 4 jobs already paid; remaining %,d credits", e.total())), e.toString());
+
+        long before = sandbox.credits();
+        shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-3");
+        assertEquals(e.total(), before - sandbox.credits(), "the resumed run is charged what the estimate said remains");
+    }
 }
