@@ -48,7 +48,8 @@ public final class UpscaleOptions {
         return Provenance.Operation.of(UNIVERSAL, request.params());
     }
 
-    private static Double number(Map<String, Object> o, String k) {
+    /** A numeric option as the DSL accepts it (any number), or null when absent. */
+    public static Double number(Map<String, Object> o, String k) {
         Object v = o.get(k);
         if (v == null) return null;
         if (v instanceof Number n) return n.doubleValue();

@@ -27,6 +27,11 @@ final class VariationOps {
         return UpscaleOptions.operation(options);
     }
 
+    /** A numeric upscale option (factor) as the DSL accepts it, for pricing. */
+    static Double number(Map<String, Object> o, String k) {
+        return UpscaleOptions.number(o, k);
+    }
+
     static Provenance.Operation removeBackground() {
         return Provenance.Operation.of(NOBG, Map.of());
     }
