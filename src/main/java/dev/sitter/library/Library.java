@@ -537,6 +537,10 @@ public final class Library {
 
     /** Where an input (an inpaint mask) with this SHA-256 is kept. */
     public Path inputPath(String sha256) {
+        if (sha256 == null || !isAssetId(sha256)) {
+            throw new LibraryException("'" + sha256 + "' is not a SHA-256 (64 lowercase hex digits); the record naming it was changed."
+                    + " Run 'sitter verify'.");
+        }
         return root.resolve("inputs").resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
     }
 
