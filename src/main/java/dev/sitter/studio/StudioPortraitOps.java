@@ -5,7 +5,6 @@ import dev.sitter.model.PromptSpec;
 import dev.sitter.model.Provenance;
 import dev.sitter.pipeline.PipelineException;
 import dev.sitter.pipeline.PortraitOps;
-import dev.sitter.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +99,7 @@ final class StudioPortraitOps implements PortraitOps {
 
     /** A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with its SHA-256, no cost. */
     @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
-        Provenance.Edit edit = Provenance.Edit.grade(lut, lutFile.toAbsolutePath().normalize().toString(), Sha256.file(lutFile));
+        Provenance.Edit edit = Provenance.Edit.grade(lut, LeonardoStudio.recordedPath(lutFile), studio.keepInput(lutFile));
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
     }
 
