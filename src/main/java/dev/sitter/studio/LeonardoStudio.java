@@ -130,13 +130,19 @@ public final class LeonardoStudio implements Studio {
     }
 
     /**
-     * A local input's path for the record (a mask, a LUT): relative to the working folder when inside
-     * it, else absolute. Only a name for people: replays read the library's kept copy by SHA-256.
+     * A local input's path for the record (a mask, a LUT): relative to the script's folder when inside
+     * it (as the script names it), else relative to the working folder when inside that, else only its
+     * file name, so records (and the packs and PNGs that carry them) never spell out the user's folders.
+     * Only a name for people: replays read the library's kept copy by SHA-256.
      */
-    static String recordedPath(Path mask) {
-        Path abs = mask.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    String recordedPath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path scriptDir = images.locate("");
+        for (Path base : java.util.Arrays.asList(scriptDir == null ? null : scriptDir.toAbsolutePath().normalize(),
+                Path.of("").toAbsolutePath())) {
+            if (base != null && abs.startsWith(base)) return base.relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.getFileName().toString();
     }
 
     @Override public Asset upscale(Object asset, Map<String, Object> options) {

@@ -99,7 +99,7 @@ final class StudioPortraitOps implements PortraitOps {
 
     /** A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with its SHA-256, no cost. */
     @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
-        Provenance.Edit edit = Provenance.Edit.grade(lut, LeonardoStudio.recordedPath(lutFile), studio.keepInput(lutFile));
+        Provenance.Edit edit = Provenance.Edit.grade(lut, studio.recordedPath(lutFile), studio.keepInput(lutFile));
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
     }
 

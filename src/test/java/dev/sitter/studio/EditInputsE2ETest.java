@@ -97,7 +97,7 @@ class EditInputsE2ETest {
         assertEquals("composite", composite.step());
         assertEquals(lutSha, graded.edit().lutSha256());
         assertEquals(maskSha, composite.edit().maskSha256());
-        assertTrue(composite.edit().mask().endsWith("masks/eyes.png"), composite.edit().mask());
+        assertEquals("masks/eyes.png", composite.edit().mask(), "as the script names it");
         assertArrayEquals(Files.readAllBytes(mask), library.readInput(maskSha), "the mask is kept");
         assertArrayEquals(Files.readAllBytes(lut), library.readInput(lutSha), "the LUT is kept");
         assertTrue(library.verify().ok(), library.verify().problems().toString());

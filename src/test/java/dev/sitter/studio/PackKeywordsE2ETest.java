@@ -173,7 +173,7 @@ class PackKeywordsE2ETest {
         dev.sitter.model.Provenance.Operation inpaint = made.get(4).provenance().operation();
         String maskSha = dev.sitter.util.Sha256.file(work.resolve("masks/hair.png"));
         assertEquals(maskSha, inpaint.mask().sha256());
-        assertTrue(inpaint.mask().path().endsWith("masks/hair.png"), inpaint.mask().path());
+        assertEquals("masks/hair.png", inpaint.mask().path(), "as the script names it");
         assertEquals(0.6, inpaint.params().get("init_strength"));
         assertTrue(Library.open(lib1).verify().ok(), Library.open(lib1).verify().problems().toString());
 
