@@ -33,8 +33,11 @@ import java.util.TreeMap;
  * @param times             when it was requested, completed and recorded (ISO-8601 UTC)
  * @param qa                quality checks run on it (may grow after recording)
  * @param files             the stored files: the original bytes and the metadata-carrying copy
- * @param edit              the inputs of a local edit (grade's LUT, composite's patch and mask, inpaint's mask)
- *                          that the request alone cannot say, for audit and replay; null when there is none
+ * @param operation         how an image-to-image step (upscale, nobg, inpaint) ran on its parent, beyond
+ *                          {@code request}: the endpoint and every parameter sent, and an inpaint's mask;
+ *                          null for a plain generation, and in records of schema {@code sitter.provenance/1}
+ * @param edit              what a local edit used besides its parent (a composite's patch source, mask, feather
+ *                          and denoise; a grade's LUT), for audit and replay; null (and left out) when there is none
  */
 public record Provenance(
         String schema,
@@ -52,16 +55,28 @@ public record Provenance(
         Times times,
         List<QaResult> qa,
         Files files,
+        Operation operation,
         @JsonInclude(JsonInclude.Include.NON_NULL) Edit edit) {
 
-    public static final String SCHEMA = "sitter.provenance/1";
+    /** What this Sitter writes. Version 2 added {@link #operation}. */
+    public static final String SCHEMA = "sitter.provenance/2";
+    /** Every schema this Sitter reads: version 1 records load with {@code operation} null. */
+    public static final List<String> READABLE = List.of("sitter.provenance/1", SCHEMA);
 
-    /** As before local edits were recorded: no {@link Edit}. */
-    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step, String parentId,
-                      PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost, Backend backend, String tool,
-                      Times times, List<QaResult> qa, Files files) {
+    /** A record without an {@link Operation} (a plain generation, or one recorded before schema 2). */
+    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
+                      String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
+                      Backend backend, String tool, Times times, List<QaResult> qa, Files files) {
         this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
-                tool, times, qa, files, null);
+                tool, times, qa, files, null, null);
+    }
+
+    /** A record without an {@link Edit} (every image the backend made alone). */
+    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
+                      String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
+                      Backend backend, String tool, Times times, List<QaResult> qa, Files files, Operation operation) {
+        this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
+                tool, times, qa, files, operation, null);
     }
 
     public Provenance {
@@ -117,11 +132,41 @@ public record Provenance(
     public record Files(ImageFile original, ImageFile embedded) {}
 
     /**
+     * How an image-to-image step ran on its parent, so a replay sends exactly the same thing again:
+     * the endpoint and every parameter sent, except the fields that name the parent image (its
+     * Leonardo ids differ per run, so a replay names the regenerated parent the same way).
+     *
+     * @param endpoint e.g. {@code /variations/upscale}, {@code /variations/universal-upscaler},
+     *                 {@code /variations/nobg}, {@code /generations} (an inpaint)
+     * @param params   the other fields as sent, wire names, sorted (e.g. {@code ultraUpscaleStyle},
+     *                 {@code upscaleMultiplier}; an inpaint's {@code canvasRequestType}, {@code init_strength})
+     * @param mask     an inpaint's mask, or null
+     */
+    public record Operation(String endpoint, SortedMap<String, Object> params, Mask mask) {
+        public Operation {
+            params = params == null ? new TreeMap<>() : new TreeMap<>(params);
+        }
+
+        public static Operation of(String endpoint, Map<String, ?> params) {
+            return new Operation(endpoint, params == null ? null : new TreeMap<>(params), null);
+        }
+    }
+
+    /**
+     * An inpaint's mask. Its bytes are kept in the library, content-addressed, at
+     * {@code inputs/sha256/ab/cdef…} (see {@code Library#inputPath}).
+     *
+     * @param path   the mask file as the script named it (relative to the working folder when inside it)
+     * @param sha256 SHA-256 of its bytes
+     */
+    public record Mask(String path, String sha256) {}
+
+    /**
      * What a local edit used besides its parent image, enough to do it again: every field is null
-     * unless the step has it.
+     * unless the step has it. Masks and LUTs are also kept in the library's inputs/ by SHA-256.
      *
      * @param from       composite: the asset id the patch was taken from
-     * @param mask       inpaint/composite: the mask file used (absolute path at the time)
+     * @param mask       composite: the mask file used (absolute path at the time)
      * @param maskSha256 its SHA-256, so a replay notices a changed mask
      * @param feather    composite: the blur radius of the patch's edge, in pixels
      * @param denoise    composite: the denoise pass's strength (how much the model repaints; init_strength = 1 - denoise)
@@ -132,10 +177,6 @@ public record Provenance(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Edit(String from, String mask, String maskSha256, Integer feather, Double denoise,
                        String lut, String lutFile, String lutSha256) {
-        public static Edit mask(String mask, String maskSha256) {
-            return new Edit(null, mask, maskSha256, null, null, null, null, null);
-        }
-
         public static Edit composite(String from, String mask, String maskSha256, int feather, double denoise) {
             return new Edit(from, mask, maskSha256, feather, denoise, null, null, null);
         }
@@ -174,11 +215,11 @@ public record Provenance(
     /** A copy with these QA results. */
     public Provenance withQa(List<QaResult> results) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, results, files, edit);
+                leonardo, cost, backend, tool, times, results, files, operation, edit);
     }
 
     public Provenance withFiles(Files newFiles) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, qa, newFiles, edit);
+                leonardo, cost, backend, tool, times, qa, newFiles, operation, edit);
     }
 }

@@ -10,7 +10,6 @@ import dev.sitter.leonardo.ImageSource;
 import dev.sitter.leonardo.JobListener;
 import dev.sitter.leonardo.LeonardoClient;
 import dev.sitter.leonardo.LeonardoException;
-import dev.sitter.leonardo.UniversalUpscale;
 import dev.sitter.leonardo.VariationResult;
 import dev.sitter.library.GenerationFacts;
 import dev.sitter.library.Journal;
@@ -96,28 +95,46 @@ public final class LeonardoStudio implements Studio {
     @Override public Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength) {
         Asset parent = asset(asset, "inpaint");
         PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
-        byte[] init = read(parent.path());
         byte[] maskBytes = read(mask);
-        double s = strength == null ? 0.5 : strength;
-        List<Asset> made = paid("inpaint", base, parent.id(), l -> client().inpaint(base, init, maskBytes, s, images, l));
+        List<Asset> made = inpaint(parent, maskBytes, maskPath(mask), base, strength == null ? 0.5 : strength);
         return made.size() == 1 ? made.get(0) : made;
     }
 
+    /**
+     * Inpaints {@code parent} with a mask and records the operation (the mask kept in the library's
+     * inputs/, named by path and SHA-256), so {@code replay} can send it again.
+     *
+     * @param maskPath the mask as the script named it (recorded, not read)
+     */
+    List<Asset> inpaint(Asset parent, byte[] maskBytes, String maskPath, PromptSpec base, double strength) {
+        byte[] init = read(parent.path());
+        String maskSha = libraryCall(() -> library.storeInput(maskBytes));
+        java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
+                "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", strength));
+        Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, new Provenance.Mask(maskPath, maskSha));
+        return paid("inpaint", base, parent.id(), op, null, l -> client().inpaint(base, init, maskBytes, strength, images, l));
+    }
+
+    static final String INPAINT_ENDPOINT = "/generations";
+
+    /** The mask's path for the record: relative to the working folder when inside it, else absolute. */
+    private static String maskPath(Path mask) {
+        Path abs = mask.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
     @Override public Asset upscale(Object asset, Map<String, Object> options) {
-        Asset parent = asset(asset, "upscale");
-        String mode = String.valueOf(options.getOrDefault("mode", "universal"));
-        return variation("upscale", parent, () -> switch (mode) {
-            // Without ultraUpscaleStyle Leonardo runs (and charges) the standard upscaler: ultra needs a style.
-            case "ultra" -> client().universalUpscale(UniversalUpscale.ultra(parent.leonardoImageId(),
-                    options.get("style") == null ? "REALISTIC" : str(options.get("style")), dbl(options.get("factor")), null, null));
-            case "classic", "basic" -> client().upscale(parent.leonardoImageId());
-            default -> client().universalUpscale(UniversalUpscale.of(parent.leonardoImageId()));
-        });
+        return vary("upscale", asset(asset, "upscale"), VariationOps.upscale(options));
     }
 
     @Override public Asset removeBackground(Object asset) {
-        Asset parent = asset(asset, "removeBackground");
-        return variation("nobg", parent, () -> client().removeBackground(parent.leonardoImageId(), parent.variation()));
+        return vary("nobg", asset(asset, "removeBackground"), VariationOps.removeBackground());
+    }
+
+    /** Runs a variation (upscale, nobg) on {@code parent}: the operation is sent as is, and recorded. */
+    Asset vary(String step, Asset parent, Provenance.Operation op) {
+        return variation(step, parent, op, () -> VariationOps.send(client(), op, parent));
     }
 
     /**
@@ -149,7 +166,12 @@ public final class LeonardoStudio implements Studio {
         Provenance.Edit edit = Provenance.Edit.composite(source.id(), mask.toAbsolutePath().normalize().toString(),
                 pc.maskSha256(), feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
-        List<Asset> made = paid("composite", spec, parent.id(), edit,
+        // The mask is kept in the library's inputs/ too, so a replay finds it after the file moved or changed.
+        libraryCall(() -> library.storeInput(read(mask)));
+        java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
+                "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
+        Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, null);
+        List<Asset> made = paid("composite", spec, parent.id(), op, edit,
                 l -> client().inpaint(spec, pc.pasted(), pc.mask(), initStrength, images, l));
         return first(made, "composite");
     }
@@ -240,22 +262,26 @@ public final class LeonardoStudio implements Studio {
             case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
             case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
             case "removeBackground" -> NOBG_CREDITS;
-            case "upscale" -> {
-                String mode = String.valueOf(options.getOrDefault("mode", "universal"));
-                if (mode.equals("classic") || mode.equals("basic")) yield CLASSIC_UPSCALE_CREDITS;
-                StudioPriceList prices = new StudioPriceList(client(), parent.spec());
-                if (mode.equals("ultra") && dbl(options.get("factor")) != null) {
-                    Map<String, Object> p = new java.util.LinkedHashMap<>();
-                    p.put("inputWidth", width(parent));
-                    p.put("inputHeight", height(parent));
-                    p.put("upscaleMultiplier", dbl(options.get("factor")));
-                    yield guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
-                }
-                Long c = guard(() -> prices.upscale(mode.equals("ultra") ? "ultra" : null, width(parent), height(parent)));
-                yield c == null ? CLASSIC_UPSCALE_CREDITS : c;
-            }
+            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent), height(parent));
             default -> throw new DslException("cannot price " + command);
         };
+    }
+
+    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced by the calculator. */
+    private long quoteUpscale(Provenance.Operation op, int width, int height) {
+        if (!VariationOps.UNIVERSAL.equals(op.endpoint())) return CLASSIC_UPSCALE_CREDITS;
+        Object m = op.params().get("upscaleMultiplier");
+        double multiplier = m instanceof Number n ? n.doubleValue() : StudioPriceList.MULTIPLIER;
+        if (op.params().containsKey("ultraUpscaleStyle")) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("inputWidth", width);
+            p.put("inputHeight", height);
+            p.put("upscaleMultiplier", multiplier);
+            return guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
+        }
+        long w = (long) Math.floor(width * multiplier + 0.5), h = (long) Math.floor(height * multiplier + 0.5);
+        long megapixel = Math.max(1, (w * h + 999_999) / 1_000_000);
+        return guard(() -> client().estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel))).cost();
     }
 
     private static int width(Asset a) {
@@ -413,16 +439,20 @@ public final class LeonardoStudio implements Studio {
 
     /** Journals the intent, runs one paid job, records every image it made, completes the intent. */
     private List<Asset> paid(String step, PromptSpec spec, String parentId, PaidCall call) {
-        return paid(step, spec, parentId, null, call);
+        return paid(step, spec, parentId, null, null, call);
     }
 
-    /** As above, recording {@code edit} (what a local edit used) with each image; it also tells apart two edits of one parent. */
-    private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Edit edit, PaidCall call) {
+    /**
+     * As above; {@code op} (how an inpaint ran: its mask and strength) and {@code edit} (what a local edit used)
+     * go into each record. The edit also tells apart two edits of one parent in the journal.
+     */
+    private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,
+                             PaidCall call) {
         Journal.Intent wanted = new Journal.Intent(step, spec, parentId, edit == null ? null : dev.sitter.model.Json.compact(edit));
         Journal.Pending earlier = resumable(wanted);
         if (earlier != null) {
             GenerationResult fetched = collect(earlier);
-            if (fetched != null) return recordAll(step, spec, parentId, edit, earlier.id(), fetched, Map.of(), Instant.now());
+            if (fetched != null) return recordAll(step, spec, parentId, op, edit, earlier.id(), fetched, Map.of(), Instant.now());
         }
         String intent = journal(() -> library.journal().begin(wanted));
         Instant requested = Instant.now();
@@ -435,10 +465,11 @@ public final class LeonardoStudio implements Studio {
             }
         }));
         Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
-        return recordAll(step, spec, parentId, edit, intent, result, uploads, requested);
+        return recordAll(step, spec, parentId, op, edit, intent, result, uploads, requested);
     }
 
-    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Edit edit, String intent, GenerationResult result,
+    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,
+                                  String intent, GenerationResult result,
                                   Map<String, String> uploads, Instant requested) {
         List<Asset> made = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -450,7 +481,8 @@ public final class LeonardoStudio implements Studio {
             GenerationFacts.Builder facts = GenerationFacts.builder()
                     .generationId(result.generationId()).imageId(image.id()).seedReturned(result.seed())
                     .backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parentId)
-                    .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed()).edit(edit);
+                    .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed())
+                    .operation(op).edit(edit);
             if (result.cost() != null) facts.cost(share(result.cost(), result.images().size()), result.cost().unit());
             uploads.forEach(facts::upload);
             made.add(record(image.bytes(), spec, facts.build(), image.id(), false));
@@ -520,7 +552,7 @@ public final class LeonardoStudio implements Studio {
         return dev.sitter.model.Json.tree(dev.sitter.model.Json.compact(bare)).toString();
     }
 
-    private Asset variation(String step, Asset parent, Supplier<VariationResult> call) {
+    private Asset variation(String step, Asset parent, Provenance.Operation op, Supplier<VariationResult> call) {
         String intent = journal(() -> library.journal().begin(new Journal.Intent(step, parent.spec(), parent.id(), null)));
         Instant requested = Instant.now();
         VariationResult v = guard(call::get);
@@ -532,7 +564,7 @@ public final class LeonardoStudio implements Studio {
                 .generationId(parent.provenance().leonardo() == null ? null : parent.provenance().leonardo().generationId())
                 .imageId(parent.leonardoImageId()).variationId(v.variationId())
                 .seedReturned(parent.seed()).backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parent.id())
-                .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed());
+                .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed()).operation(op);
         if (v.cost() != null) facts.cost(new BigDecimal(v.cost().amount()), v.cost().unit());
         Asset made = record(v.bytes(), parent.spec(), facts.build(), v.variationId(), true);
         journal(() -> { library.journal().complete(intent, List.of(made.id())); return null; });
@@ -631,7 +663,4 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
-    private static String str(Object o) { return o == null ? null : o.toString(); }
-
-    private static Double dbl(Object o) { return o instanceof Number n ? n.doubleValue() : null; }
 }
