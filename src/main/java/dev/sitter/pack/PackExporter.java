@@ -75,8 +75,6 @@ public final class PackExporter {
             assets.add(new PackManifest.Asset(a.id(), a.character(), image, record));
             if (a.character() != null) characters.add(a.character());
             JsonNode r = readJson(a.record());
-            shipEditFile(r.path("edit"), "mask", "maskSha256", fromDisk);
-            shipEditFile(r.path("edit"), "lutFile", "lutSha256", fromDisk);
             JsonNode cost = r.path("cost");
             if (cost.hasNonNull("amount") && cost.hasNonNull("unit")) {
                 totals.merge(cost.get("unit").asText(), cost.get("amount").decimalValue(), BigDecimal::add);
@@ -228,19 +226,6 @@ public final class PackExporter {
         } catch (DateTimeParseException e) {
             throw new PackException("creation time '" + v + "' is not an ISO-8601 instant such as 2026-03-01T12:00:00Z.");
         }
-    }
-
-    /**
-     * A composite's mask or a grade's LUT travels with the pack (as {@code edits/SHA256.ext}), so replaying
-     * it does not depend on this machine's files; the replay planner finds it by its SHA-256. A file that
-     * is gone or changed since is left out: the replay then says which file it misses.
-     */
-    private static void shipEditFile(JsonNode edit, String pathField, String shaField, Map<String, Path> fromDisk) {
-        String path = ReleaseChecklist.text(edit, pathField), sha = ReleaseChecklist.text(edit, shaField);
-        if (path == null || sha == null || !sha.matches("[0-9a-f]{64}")) return;
-        Path f = Path.of(path);
-        if (!f.isAbsolute() || !Files.isRegularFile(f) || !Sha256.file(f).equals(sha)) return;
-        fromDisk.put("edits/" + sha + extension(f), f);
     }
 
     private static String extension(Path p) {

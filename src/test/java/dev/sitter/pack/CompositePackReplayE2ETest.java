@@ -66,7 +66,7 @@ class CompositePackReplayE2ETest {
         assertTrue(Files.isRegularFile(zip), said());
         PackManifest m = PackManifest.parse(readEntry(zip, "pack.json"), "test");
         assertEquals(3, m.assets().size(), "the composite, its parent and its patch source: " + said());
-        assertTrue(m.files().stream().anyMatch(f -> f.path().startsWith("edits/") && f.path().endsWith(".png")), "the mask is in the pack");
+        assertTrue(m.files().stream().anyMatch(f -> f.path().startsWith("inputs/") && f.path().endsWith(".png")), "the mask is in the pack");
 
         Files.delete(work.resolve("masks/eyes.png")); // the pack's copy is what the replay uses
         assertEquals(0, sitter("pack", "replay", zip.toString(), "--library", "lib2"), said());
