@@ -49,7 +49,7 @@ public record GenerationFacts(String generationId, String imageId, String variat
         public Builder qa(List<Provenance.QaResult> v) { qa = v; return this; }
         /** How an upscale, background removal or inpaint ran on its parent (endpoint, parameters, mask). */
         public Builder operation(Provenance.Operation v) { operation = v; return this; }
-        /** A local edit's inputs (LUT, mask, patch source), recorded next to the request. */
+        /** A local edit's inputs (LUT, patch source, mask), recorded next to the request. */
         public Builder edit(Provenance.Edit v) { edit = v; return this; }
 
         public GenerationFacts build() {

@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * @param operation         how an image-to-image step (upscale, nobg, inpaint) ran on its parent, beyond
  *                          {@code request}: the endpoint and every parameter sent, and an inpaint's mask;
  *                          null for a plain generation, and in records of schema {@code sitter.provenance/1}
- * @param edit              what a local edit used besides its parent (a composite's patch source, mask, feather
- *                          and denoise; a grade's LUT), for audit and replay; null (and left out) when there is none
+ * @param edit              what a local edit used besides its parent (grade's LUT, composite's patch source,
+ *                          mask, feather and denoise), for audit and replay; omitted when there is none
  */
 public record Provenance(
         String schema,
@@ -58,12 +58,12 @@ public record Provenance(
         Operation operation,
         @JsonInclude(JsonInclude.Include.NON_NULL) Edit edit) {
 
-    /** What this Sitter writes. Version 2 added {@link #operation}. */
+    /** What this Sitter writes. Version 2 added {@link #operation} and {@link #edit}. */
     public static final String SCHEMA = "sitter.provenance/2";
-    /** Every schema this Sitter reads: version 1 records load with {@code operation} null. */
+    /** Every schema this Sitter reads: version 1 records load with {@code operation} and {@code edit} null. */
     public static final List<String> READABLE = List.of("sitter.provenance/1", SCHEMA);
 
-    /** A record without an {@link Operation} (a plain generation, or one recorded before schema 2). */
+    /** A record without an {@link Operation} or {@link Edit} (a plain generation, or one recorded before schema 2). */
     public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
                       String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
                       Backend backend, String tool, Times times, List<QaResult> qa, Files files) {
@@ -71,7 +71,7 @@ public record Provenance(
                 tool, times, qa, files, null, null);
     }
 
-    /** A record without an {@link Edit} (every image the backend made alone). */
+    /** A record of a backend operation, with no local {@link Edit}. */
     public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
                       String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
                       Backend backend, String tool, Times times, List<QaResult> qa, Files files, Operation operation) {
@@ -153,17 +153,8 @@ public record Provenance(
     }
 
     /**
-     * An inpaint's mask. Its bytes are kept in the library, content-addressed, at
-     * {@code inputs/sha256/ab/cdef…} (see {@code Library#inputPath}).
-     *
-     * @param path   the mask file as the script named it (relative to the working folder when inside it)
-     * @param sha256 SHA-256 of its bytes
-     */
-    public record Mask(String path, String sha256) {}
-
-    /**
-     * What a local edit used besides its parent image, enough to do it again: every field is null
-     * unless the step has it. Masks and LUTs are also kept in the library's inputs/ by SHA-256.
+     * What a local edit (grade, composite) used besides its parent image, enough to do it again: every field is null
+     * unless the step has it.
      *
      * @param from       composite: the asset id the patch was taken from
      * @param mask       composite: the mask file used (absolute path at the time)
@@ -185,6 +176,15 @@ public record Provenance(
             return new Edit(null, null, null, null, null, lut, lutFile, lutSha256);
         }
     }
+
+    /**
+     * An inpaint's mask. Its bytes are kept in the library, content-addressed, at
+     * {@code inputs/sha256/ab/cdef…} (see {@code Library#inputPath}).
+     *
+     * @param path   the mask file as the script named it (relative to the working folder when inside it)
+     * @param sha256 SHA-256 of its bytes
+     */
+    public record Mask(String path, String sha256) {}
 
     /**
      * The request to send again to remake this image: the request exactly as recorded, except that

@@ -16,10 +16,10 @@ import java.util.List;
  * {@code sitter replay ASSET}: rebuilds the asset's request from its record and sends it again, with
  * its whole lineage (an upscale needs its refine, which needs its explore: Leonardo ids differ per
  * run, so each parent is made again first). Upscales, background removals and inpaints send their
- * recorded operation again (an inpaint with the mask kept in the library's inputs/). Against the
- * sandbox the image comes back byte-identical. Local edits replay too: a grade applies its LUT again, a
- * composite pastes the same patch (the recorded source asset through the recorded mask, both checked
- * by SHA-256) and repeats the denoise.
+ * recorded operation again (an inpaint with the mask kept in the library's inputs/). Local edits
+ * replay too: a grade applies its LUT again, a composite pastes the same patch (from the recorded
+ * source asset, through the recorded mask, both checked by SHA-256) and repeats the denoise.
+ * Against the sandbox the image comes back byte-identical.
  */
 public final class AssetReplay {
     /** What a replay made: the new asset that stands for the original, and whether its bytes match. */

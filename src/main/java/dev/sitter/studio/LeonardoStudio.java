@@ -443,12 +443,13 @@ public final class LeonardoStudio implements Studio {
     }
 
     /**
-     * As above; {@code op} (how an inpaint ran: its mask and strength) and {@code edit} (what a local edit used)
-     * go into each record. The edit also tells apart two edits of one parent in the journal.
+     * As above; {@code op} (how an inpaint ran: its mask and strength) and {@code edit} (what a local
+     * edit such as a composite used) go into each record. Both also tell apart two edits of one parent
+     * in the journal.
      */
     private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,
                              PaidCall call) {
-        Journal.Intent wanted = new Journal.Intent(step, spec, parentId, edit == null ? null : dev.sitter.model.Json.compact(edit));
+        Journal.Intent wanted = new Journal.Intent(step, spec, parentId, intentNote(op, edit));
         Journal.Pending earlier = resumable(wanted);
         if (earlier != null) {
             GenerationResult fetched = collect(earlier);
@@ -466,6 +467,15 @@ public final class LeonardoStudio implements Studio {
         }));
         Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
         return recordAll(step, spec, parentId, op, edit, intent, result, uploads, requested);
+    }
+
+    /** What distinguishes an edit's intent beyond its request, or null for a plain generation. */
+    private static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
+        if (op == null && edit == null) return null;
+        Map<String, Object> note = new java.util.TreeMap<>();
+        if (op != null) note.put("operation", op);
+        if (edit != null) note.put("edit", edit);
+        return dev.sitter.model.Json.compact(note);
     }
 
     private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,

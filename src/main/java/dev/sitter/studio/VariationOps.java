@@ -53,7 +53,7 @@ final class VariationOps {
         return Provenance.Operation.of(UNIVERSAL, request.params());
     }
 
-    private static Double number(Map<String, Object> o, String k) {
+    static Double number(Map<String, Object> o, String k) {
         Object v = o.get(k);
         if (v == null) return null;
         if (v instanceof Number n) return n.doubleValue();
