@@ -249,4 +249,13 @@ class EditStepsE2ETest {
         shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-3");
         assertEquals(e.total(), before - sandbox.credits(), "the resumed run is charged what the estimate said remains");
     }
+
+    @Test void theEstimatePricesInpaintAndCompositeAsTheyAreCharged() {
+        masterOfMara();
+        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'touchup', character: mara, template: 'small', seed: 77", "input-1");
+        assertTrue(e.credits("inpaint") > 0 && e.credits("composite") > 0 && e.credits("grade") == 0, e.toString());
+        long before = sandbox.credits();
+        shell.eval("run 'touchup', character: mara, template: 'small', seed: 77", "input-2");
+        assertEquals(e.total(), before - sandbox.credits(), "charged what was estimated:\n" + e);
+    }
 }
