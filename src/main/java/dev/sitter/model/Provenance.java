@@ -157,12 +157,12 @@ public record Provenance(
      * unless the step has it.
      *
      * @param from       composite: the asset id the patch was taken from
-     * @param mask       composite: the mask file used (absolute path at the time)
+     * @param mask       composite: the mask file as the script named it (its bytes are kept in the library's inputs/)
      * @param maskSha256 its SHA-256, so a replay notices a changed mask
      * @param feather    composite: the blur radius of the patch's edge, in pixels
      * @param denoise    composite: the denoise pass's strength (how much the model repaints; init_strength = 1 - denoise)
      * @param lut        grade: the LUT as written in the script, e.g. luts/teal-orange.cube
-     * @param lutFile    grade: the LUT file used (absolute path at the time)
+     * @param lutFile    grade: the LUT file used, relative to the working folder when inside it (kept in inputs/)
      * @param lutSha256  grade: its SHA-256
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

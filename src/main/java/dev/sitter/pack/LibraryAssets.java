@@ -137,40 +137,31 @@ public final class LibraryAssets {
     }
 
     /**
-     * The files a record's replay needs: an inpaint's mask (schema 2), a composite's mask and a grade's
-     * LUT (its edit), from the library's inputs/, checked against their hashes.
+     * The inputs a record names besides its references, from the library's inputs/, each checked
+     * against its hash: an inpaint's mask (schema 2 operation), a composite's mask and a grade's LUT
+     * (schema 2 edit). Keyed by their path inside the pack.
      */
     private java.util.Map<String, Path> inputs(JsonNode r, Path record) {
-        java.util.Map<String, Path> out = new java.util.TreeMap<>(inpaintMask(r, record));
+        java.util.Map<String, Path> out = new java.util.TreeMap<>();
+        JsonNode mask = r.path("operation").path("mask");
+        input(out, ReleaseChecklist.text(mask, "sha256"), ReleaseChecklist.text(mask, "path"), "inpaint mask", record);
         JsonNode edit = r.path("edit");
-        for (String[] f : new String[][] {{"maskSha256", "mask"}, {"lutSha256", "lutFile"}}) {
-            String sha = ReleaseChecklist.text(edit, f[0]);
-            if (sha == null || !sha.matches("[0-9a-f]{64}")) continue;
-            Path file = root.resolve("inputs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
-            if (!Files.isRegularFile(file) || !dev.sitter.util.Sha256.file(file).equals(sha)) {
-                throw new PackException("record " + record + " names the " + (f[1].equals("mask") ? "composite mask " : "LUT ")
-                        + ReleaseChecklist.text(edit, f[1]) + ", whose kept copy " + root.relativize(file) + " is missing or changed,"
-                        + " so the pack could not replay it; restore it from a backup (`sitter verify` lists it), or leave that asset out.");
-            }
-            out.put(ExportAsset.inputPath(sha, ReleaseChecklist.text(edit, f[1])), file);
-        }
+        input(out, ReleaseChecklist.text(edit, "maskSha256"), ReleaseChecklist.text(edit, "mask"), "composite mask", record);
+        input(out, ReleaseChecklist.text(edit, "lutSha256"), ReleaseChecklist.text(edit, "lut"), "LUT", record);
         return out;
     }
 
-    /** The inpaint mask a record names (schema 2), from the library's inputs/, checked against its hash. */
-    private java.util.Map<String, Path> inpaintMask(JsonNode r, Path record) {
-        JsonNode mask = r.path("operation").path("mask");
-        String sha = ReleaseChecklist.text(mask, "sha256");
-        if (sha == null) return java.util.Map.of();
+    private void input(java.util.Map<String, Path> out, String sha, String name, String what, Path record) {
+        if (sha == null) return;
         if (!sha.matches("[0-9a-f]{64}")) {
-            throw new PackException("record " + record + " names an inpaint mask without a valid SHA-256; run `sitter verify`.");
+            throw new PackException("record " + record + " names its " + what + " without a valid SHA-256; run `sitter verify`.");
         }
         Path file = root.resolve("inputs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
         if (!Files.isRegularFile(file) || !dev.sitter.util.Sha256.file(file).equals(sha)) {
-            throw new PackException("record " + record + " names the inpaint mask " + ReleaseChecklist.text(mask, "path")
+            throw new PackException("record " + record + " names the " + what + " " + name
                     + ", whose kept copy " + root.relativize(file) + " is missing or changed, so the pack could not replay it;"
                     + " restore it from a backup (`sitter verify` lists it), or leave that asset out.");
         }
-        return java.util.Map.of(ExportAsset.inputPath(sha, ReleaseChecklist.text(mask, "path")), file);
+        out.put(ExportAsset.inputPath(sha, name), file);
     }
 }

@@ -96,7 +96,7 @@ public final class LeonardoStudio implements Studio {
         Asset parent = asset(asset, "inpaint");
         PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
         byte[] maskBytes = read(mask);
-        List<Asset> made = inpaint(parent, maskBytes, maskPath(mask), base, strength == null ? 0.5 : strength);
+        List<Asset> made = inpaint(parent, maskBytes, recordedPath(mask), base, strength == null ? 0.5 : strength);
         return made.size() == 1 ? made.get(0) : made;
     }
 
@@ -117,8 +117,23 @@ public final class LeonardoStudio implements Studio {
 
     static final String INPAINT_ENDPOINT = "/generations";
 
-    /** The mask's path for the record: relative to the working folder when inside it, else absolute. */
-    private static String maskPath(Path mask) {
+    /**
+     * Keeps a local edit's input file (a composite's mask, a grade's LUT) in the library's inputs/,
+     * content-addressed, so the record that names its SHA-256 replays and packs even after the
+     * user's file changes or moves.
+     *
+     * @return its SHA-256
+     */
+    String keepInput(Path file) {
+        byte[] bytes = read(file);
+        return libraryCall(() -> library.storeInput(bytes));
+    }
+
+    /**
+     * A local input's path for the record (a mask, a LUT): relative to the working folder when inside
+     * it, else absolute. Only a name for people: replays read the library's kept copy by SHA-256.
+     */
+    static String recordedPath(Path mask) {
         Path abs = mask.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
@@ -163,11 +178,9 @@ public final class LeonardoStudio implements Studio {
         PatchComposite pc = imaging(() -> PatchComposite.of(read(library.objectPath(parent.id())), "image " + parent.shortId(),
                 read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, feather));
         PromptSpec spec = recorded != null ? recorded : canvasSpec(parent.spec(), null, pc.width(), pc.height(), "composite");
-        Provenance.Edit edit = Provenance.Edit.composite(source.id(), mask.toAbsolutePath().normalize().toString(),
-                pc.maskSha256(), feather, denoise);
+        keepInput(mask);
+        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
-        // The mask is kept in the library's inputs/ too, so a replay finds it after the file moved or changed.
-        libraryCall(() -> library.storeInput(read(mask)));
         java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
                 "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
         Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, null);
@@ -424,10 +437,16 @@ public final class LeonardoStudio implements Studio {
         return anchors.isEmpty() ? null : DriftScorer.forImages(anchors);
     }
 
-    /** LUTs and export folders: as written when absolute, else in the library, else in the shipped prompt library. */
+    /**
+     * A pipeline's masks, LUTs and export folders: as written when absolute, else beside the script
+     * (as the standalone commands read them), else in the library, else in the shipped prompt library
+     * (the order `include` uses).
+     */
     private Path resolveFile(String written) {
         Path p = Path.of(written);
         if (p.isAbsolute()) return p;
+        Path besideScript = images.locate(written);
+        if (besideScript != null && Files.exists(besideScript)) return besideScript;
         Path inLibrary = library.root().resolve(written);
         if (Files.exists(inLibrary)) return inLibrary;
         Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));

@@ -5,7 +5,6 @@ import dev.sitter.model.PromptSpec;
 import dev.sitter.model.Provenance;
 import dev.sitter.pipeline.PipelineException;
 import dev.sitter.pipeline.PortraitOps;
-import dev.sitter.util.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,14 +99,7 @@ final class StudioPortraitOps implements PortraitOps {
 
     /** A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with its SHA-256, no cost. */
     @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
-        String sha;
-        try {
-            sha = library.storeInput(Files.readAllBytes(lutFile)); // kept, so a replay finds the LUT after it moved or changed
-        } catch (IOException e) {
-            throw new PipelineException("cannot keep the LUT " + lutFile + " in the library: " + e.getMessage() + ". Fix: check the"
-                    + " library folder's space and permissions, then run again.");
-        }
-        Provenance.Edit edit = Provenance.Edit.grade(lut, lutFile.toAbsolutePath().normalize().toString(), sha);
+        Provenance.Edit edit = Provenance.Edit.grade(lut, LeonardoStudio.recordedPath(lutFile), studio.keepInput(lutFile));
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
     }
 
