@@ -175,6 +175,9 @@ public final class ReplayPlanner {
             if (p == null) warnings.add("asset " + s.assetId().substring(0, 12) + ": its parent is not in the pack; it cannot be replayed");
             else place(p, byId, placed, out, warnings, depth + 1);
         }
+        // A composite's patch source is made before it too, when the pack carries it (else replay takes the library's).
+        String from = s.edit() == null ? null : s.edit().from();
+        if (from != null && byId.containsKey(from)) place(byId.get(from), byId, placed, out, warnings, depth + 1);
         out.add(s);
     }
 

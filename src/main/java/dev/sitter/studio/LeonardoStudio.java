@@ -187,7 +187,10 @@ public final class LeonardoStudio implements Studio {
         keepInput(mask);
         Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
-        List<Asset> made = paid("composite", spec, parent.id(), null, edit,
+        java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
+                "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
+        Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, null);
+        List<Asset> made = paid("composite", spec, parent.id(), op, edit,
                 l -> client().inpaint(spec, pc.pasted(), pc.mask(), initStrength, images, l));
         return first(made, "composite");
     }
@@ -278,22 +281,26 @@ public final class LeonardoStudio implements Studio {
             case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
             case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
             case "removeBackground" -> NOBG_CREDITS;
-            case "upscale" -> {
-                String mode = String.valueOf(options.getOrDefault("mode", "universal"));
-                if (mode.equals("classic") || mode.equals("basic")) yield CLASSIC_UPSCALE_CREDITS;
-                StudioPriceList prices = new StudioPriceList(client(), parent.spec());
-                if (mode.equals("ultra") && VariationOps.number(options, "factor") != null) {
-                    Map<String, Object> p = new java.util.LinkedHashMap<>();
-                    p.put("inputWidth", width(parent));
-                    p.put("inputHeight", height(parent));
-                    p.put("upscaleMultiplier", VariationOps.number(options, "factor"));
-                    yield guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
-                }
-                Long c = guard(() -> prices.upscale(mode.equals("ultra") ? "ultra" : null, width(parent), height(parent)));
-                yield c == null ? CLASSIC_UPSCALE_CREDITS : c;
-            }
+            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent), height(parent));
             default -> throw new DslException("cannot price " + command);
         };
+    }
+
+    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced by the calculator. */
+    private long quoteUpscale(Provenance.Operation op, int width, int height) {
+        if (!VariationOps.UNIVERSAL.equals(op.endpoint())) return CLASSIC_UPSCALE_CREDITS;
+        Object m = op.params().get("upscaleMultiplier");
+        double multiplier = m instanceof Number n ? n.doubleValue() : StudioPriceList.MULTIPLIER;
+        if (op.params().containsKey("ultraUpscaleStyle")) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("inputWidth", width);
+            p.put("inputHeight", height);
+            p.put("upscaleMultiplier", multiplier);
+            return guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
+        }
+        long w = (long) Math.floor(width * multiplier + 0.5), h = (long) Math.floor(height * multiplier + 0.5);
+        long megapixel = Math.max(1, (w * h + 999_999) / 1_000_000);
+        return guard(() -> client().estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel))).cost();
     }
 
     private static int width(Asset a) {

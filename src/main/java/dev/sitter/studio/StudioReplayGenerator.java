@@ -6,6 +6,7 @@ import dev.sitter.imaging.Images;
 import dev.sitter.imaging.LutGrader;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.model.Provenance;
+import dev.sitter.util.Sha256;
 import dev.sitter.pack.PackException;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
@@ -89,10 +90,17 @@ final class StudioReplayGenerator implements ReplayGenerator {
         }
     }
 
-    /** A file a local edit used, as recorded (relative paths are inside the pack), refused when missing or changed. */
-    private static Path checked(Path packDir, String recorded, String sha256, String what) {
+    /**
+     * A file a local edit used, as recorded (relative paths are inside the pack); when it is gone or changed,
+     * the library's kept copy of that SHA-256 (inputs/); refused when neither is there.
+     */
+    private Path checked(Path packDir, String recorded, String sha256, String what) {
         Path p = Path.of(recorded);
         if (!p.isAbsolute()) p = packDir.resolve(recorded);
+        if (sha256 != null && (!Files.isRegularFile(p) || !Sha256.file(p).equals(sha256))
+                && Files.isRegularFile(library.inputPath(sha256)) && Sha256.file(library.inputPath(sha256)).equals(sha256)) {
+            return library.inputPath(sha256);
+        }
         if (!Files.isRegularFile(p)) {
             throw new PackException("its " + what + " " + p + " is missing; restore that file (the record keeps its SHA-256 "
                     + (sha256 == null ? "?" : sha256.substring(0, 12)) + ") and replay again");
@@ -129,7 +137,7 @@ final class StudioReplayGenerator implements ReplayGenerator {
             case "composite" -> List.of(composite(step, parent, packDir));
             case "grade" -> List.of(grade(step, parent, packDir));
             default -> throw new PackException("replaying a '" + step.step() + "' step is not supported yet (only generate,"
-                    + " refine, inpaint, upscale, background removal, composite and grade are)");
+                    + " refine, inpaint, composite, upscale, background removal and grade are)");
         };
     }
 
