@@ -12,4 +12,4 @@ mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$W/cp.txt")"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-java -Dsitter.library.nosync=true -cp "$CP" dev.sitter.bench.PipelineBench "${1:-50}" "${2:-10}" "${3:-both}"
+java ${BENCH_JAVA_OPTS:-} -Dsitter.library.nosync=true -cp "$CP" dev.sitter.bench.PipelineBench "${1:-50}" "${2:-10}" "${3:-both}"

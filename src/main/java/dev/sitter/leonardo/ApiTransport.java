@@ -180,6 +180,15 @@ final class ApiTransport implements AutoCloseable {
      * @throws LeonardoException for answers that mean "not created" (4xx) and for rate limits that persist
      */
     JsonNode postPaid(String url, JsonNode body, RateWindow endpointLimit) throws UnknownOutcome {
+        return postPaid(url, body, endpointLimit, null);
+    }
+
+    /**
+     * As {@link #postPaid(String, JsonNode, RateWindow)}, the first attempt using {@code reserved},
+     * a permit of {@code endpointLimit} the caller took before waiting for a job slot (restamped to
+     * the send; taken afresh if it expired meanwhile).
+     */
+    JsonNode postPaid(String url, JsonNode body, RateWindow endpointLimit, RateWindow.Permit reserved) throws UnknownOutcome {
         byte[] bytes = Json.compact(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String what = "POST " + shortPath(url);
         int attempts = config.createAttempts();
@@ -187,7 +196,7 @@ final class ApiTransport implements AutoCloseable {
         LeonardoException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) pause(wait);
-            acquire(endpointLimit);
+            if (attempt > 0 || reserved == null || !endpointLimit.restamp(reserved)) acquire(endpointLimit);
             acquire(requests);
             SendTracker tracker = new SendTracker();
             Request req = new Request.Builder().url(url).post(oneShot(bytes)).tag(SendTracker.class, tracker).build();
@@ -327,6 +336,16 @@ final class ApiTransport implements AutoCloseable {
         }
         return new LeonardoException(Kind.NETWORK, what + " failed: " + io.getClass().getSimpleName() + " (" + detail
                 + "). Check your network connection and " + LeonardoEnvironment.BASE_VAR + ".", io);
+    }
+
+    /** Waits for room in an endpoint's create window and takes a permit, before the caller waits for a job slot. */
+    RateWindow.Permit reserve(RateWindow bucket) {
+        try {
+            return bucket.reserve();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeonardoException(Kind.UNKNOWN, "Interrupted while waiting for Leonardo's rate limit; nothing was sent.", e);
+        }
     }
 
     private void acquire(RateWindow bucket) {

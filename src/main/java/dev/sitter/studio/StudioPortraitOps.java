@@ -7,9 +7,9 @@ import dev.sitter.pipeline.PortraitOps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline runner's paid operations on the real Studio: every image a pipeline makes is a
@@ -20,7 +20,7 @@ final class StudioPortraitOps implements PortraitOps {
     private final LeonardoStudio studio;
     private final Library library;
     private final PromptSpec base;
-    private final Map<String, Asset> made = new HashMap<>();
+    private final Map<String, Asset> made = new ConcurrentHashMap<>(); // the ops of one step run at once
 
     StudioPortraitOps(LeonardoStudio studio, Library library, PromptSpec base) {
         this.studio = studio;
