@@ -82,6 +82,7 @@ public final class PipelineBench {
                 PipelineEstimate one = studio.estimateRun(pipeline, specs.get(0), Map.of());
                 System.out.println(one);
                 phase(name, pipeline, specs, parallel, sandbox, studio, estimate);
+                System.out.println("   digest of every exported file (same seeds, same bytes: compare across versions): " + exportDigest(work.resolve("lib/runs"), name));
             }
         }
     }
@@ -158,6 +159,20 @@ public final class PipelineBench {
             return String.format(Locale.ROOT, "   floor = max(creates/min %.1f s, slots x latency %.1f s, one character's chain %.1f s, "
                     + "sandbox render CPU on these cores %.1f s) = %.1f s%n", createFloor, slotsFloor, chain, renderFloor, max());
         }
+    }
+
+    /** SHA-256 over the names and bytes of every image the phase's runs exported, in name order (the gallery names library ids, which differ per run). */
+    static String exportDigest(Path runs, String pipeline) throws java.io.IOException {
+        java.security.MessageDigest sha = dev.sitter.util.Sha256.digest();
+        try (var files = Files.walk(runs)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> runs.relativize(f).toString().startsWith(pipeline + "-"))
+                    .filter(f -> runs.relativize(f).toString().contains("/export/"))
+                    .filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".jpg")).sorted().toList()) {
+                sha.update(runs.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
 
     static long rateLimited(Sandbox sandbox) {
