@@ -47,6 +47,8 @@ public final class LeonardoStudio implements Studio {
     private final Library library;
     private final ImageSource images;
     private final Consumer<Asset> onAsset;
+    /** Who chooses the winners of {@code select by: 'ask'}; null (or an empty relay) when nobody can be asked. */
+    private volatile dev.sitter.pipeline.WinnerPicker picker;
     /** Credits charged for the images this Studio recorded (each record carries its share of its job's cost). */
     private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
@@ -67,6 +69,15 @@ public final class LeonardoStudio implements Studio {
     }
 
     private LeonardoClient client() { return backends.get().client(); }
+
+    /** Sets who answers {@code select by: 'ask'} in pipeline runs (the console, or {@code sitter run} on a terminal). */
+    public void setWinnerPicker(dev.sitter.pipeline.WinnerPicker picker) { this.picker = picker; }
+
+    /** The picker if someone is there to answer now: a relay counts only once the console has set who answers. */
+    private dev.sitter.pipeline.WinnerPicker picker() {
+        dev.sitter.pipeline.WinnerPicker p = picker;
+        return p instanceof dev.sitter.pipeline.WinnerPicker.Relay relay && relay.target() == null ? null : p;
+    }
 
     @Override public List<Asset> generate(PromptSpec spec) {
         return generate(spec, "generate");
@@ -166,7 +177,7 @@ public final class LeonardoStudio implements Studio {
         String runId = pipeline.id() + "-" + character + "-" + seed;
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(library.root().resolve("runs").resolve(runId), runId, seed, driftScorer(spec))
-                .withResolver(this::resolveFile);
+                .withResolver(this::resolveFile).withPicker(picker());
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
             return new PipelineOutcome(pipeline.id(), result);
