@@ -196,12 +196,15 @@ final class ApiTransport implements AutoCloseable {
         LeonardoException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) pause(wait);
-            if (attempt > 0 || reserved == null || !endpointLimit.restamp(reserved)) acquire(endpointLimit);
+            RateWindow.Permit permit = attempt == 0 && reserved != null && endpointLimit.restamp(reserved) ? reserved : reserve(endpointLimit);
             acquire(requests);
             SendTracker tracker = new SendTracker();
             Request req = new Request.Builder().url(url).post(oneShot(bytes)).tag(SendTracker.class, tracker).build();
             Instant sentAt = clock.instant();
             try (Response resp = http.newCall(req).execute()) {
+                // Leonardo counted the create when it arrived, which was before its answer: stamped with the
+                // answer's time, the permit never frees before Leonardo's own window does (no 429 from a slow send).
+                endpointLimit.restamp(permit);
                 String text = bodyText(resp);
                 int code = resp.code();
                 if (resp.isSuccessful()) {
@@ -226,6 +229,7 @@ final class ApiTransport implements AutoCloseable {
                 throw e;
             } catch (IOException io) {
                 if (!tracker.sent) {
+                    endpointLimit.release(permit); // never reached a socket: it counts against nothing
                     // Nothing was written to a socket: no server can have seen it, so trying again is safe.
                     last = network(what, io);
                     wait = config.retry().delay(attempt);

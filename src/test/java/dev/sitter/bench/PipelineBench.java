@@ -113,6 +113,9 @@ public final class PipelineBench {
         System.out.printf(Locale.ROOT, "%-6s %d final images; %d generation + %d variation jobs, %d answered 429; wall %.1f s, floor %.1f s (%.2fx); "
                         + "credits %d (estimate %d)%n", name, images, gens, vars, rateLimited(sandbox) - limited0, wall, floor.max(), wall / floor.max(), spent, estimate);
         System.out.print(floor);
+        double cpu = meter.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf(Locale.ROOT, "   this process used %.1f CPU s (%.1f s on %d cores if it had them to itself); it got %.2f cores on average "
+                + "at load %s%n", cpu, cpu / cores, cores, cpu / wall, loadAverage());
         System.out.print(meter.report());
         String log = System.getProperty("bench.log");
         if (log != null) {
@@ -173,6 +176,14 @@ public final class PipelineBench {
             }
         }
         return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     static long rateLimited(Sandbox sandbox) {
