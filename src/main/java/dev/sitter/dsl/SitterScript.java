@@ -58,7 +58,7 @@ public abstract class SitterScript extends Script {
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
-    private static final List<String> UPSCALE_OPTIONS = List.of("mode", "factor");
+    private static final List<String> UPSCALE_OPTIONS = List.of("mode", "factor", "style", "creativity", "similarity", "detailContrast");
     /** The named arguments of each {@code pack} action; they mirror {@code sitter pack}'s options. */
     private static final Map<String, List<String>> PACK_OPTIONS = Map.of(
             "export", List.of("name", "scripts", "characters", "styles", "cameras", "negatives", "templates", "pipelines",
@@ -191,8 +191,8 @@ public abstract class SitterScript extends Script {
         Args.options(opts, UPSCALE_OPTIONS, "upscale", "");
         if (opts.containsKey("mode")) {
             String mode = Args.text(opts.get("mode"), "mode", " in upscale", "mode: 'ultra'");
-            if (!mode.equals("standard") && !mode.equals("ultra")) {
-                throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard' or mode: 'ultra'").token(mode);
+            if (!mode.equals("standard") && !mode.equals("ultra") && !mode.equals("classic")) {
+                throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard', 'ultra' or 'classic'").token(mode);
             }
         }
         return shell().studio().upscale(asset(asset, "upscale"), new LinkedHashMap<>(opts));

@@ -41,13 +41,70 @@ public record UniversalUpscale(Source sourceKind, String sourceId, Double upscal
         return new UniversalUpscale(Source.GENERATED, generatedImageId, multiplier, null, null, style, similarity, detailContrast, null);
     }
 
-    ObjectNode body() {
-        ObjectNode b = Json.MAPPER.createObjectNode();
-        b.put(switch (sourceKind) {
+    /**
+     * Every field this request sends except its source, wire names, sorted: what a provenance
+     * record keeps so that {@link #fromParams} sends the same body again on another source.
+     */
+    public java.util.SortedMap<String, Object> params() {
+        java.util.SortedMap<String, Object> p = new java.util.TreeMap<>();
+        body().properties().forEach(e -> {
+            if (!e.getKey().equals(sourceField())) p.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+        });
+        return p;
+    }
+
+    /**
+     * The request {@link #params()} describes, on a new source.
+     *
+     * @throws IllegalArgumentException naming a parameter that is unknown or of the wrong type
+     */
+    public static UniversalUpscale fromParams(Source sourceKind, String sourceId, java.util.Map<String, ?> params) {
+        java.util.Set<String> known = java.util.Set.of("upscaleMultiplier", "creativityStrength", "upscalerStyle",
+                "ultraUpscaleStyle", "similarity", "detailContrast", "prompt");
+        for (String k : params.keySet()) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("universal upscaler parameter '" + k + "' is not one this Sitter sends"
+                        + " (it knows " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+        Number mult = number(params, "upscaleMultiplier");
+        return new UniversalUpscale(sourceKind, sourceId, mult == null ? null : mult.doubleValue(),
+                integer(params, "creativityStrength"), text(params, "upscalerStyle"), text(params, "ultraUpscaleStyle"),
+                integer(params, "similarity"), integer(params, "detailContrast"), text(params, "prompt"));
+    }
+
+    private static Number number(java.util.Map<String, ?> p, String k) {
+        Object v = p.get(k);
+        if (v == null || v instanceof Number) return (Number) v;
+        throw new IllegalArgumentException("universal upscaler parameter '" + k + "' must be a number, not '" + v + "'");
+    }
+
+    private static Integer integer(java.util.Map<String, ?> p, String k) {
+        Number n = number(p, k);
+        if (n == null) return null;
+        if (n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException("universal upscaler parameter '" + k + "' must be a whole number, not " + n);
+        }
+        return n.intValue();
+    }
+
+    private static String text(java.util.Map<String, ?> p, String k) {
+        Object v = p.get(k);
+        if (v == null || v instanceof String) return (String) v;
+        throw new IllegalArgumentException("universal upscaler parameter '" + k + "' must be text, not " + v);
+    }
+
+    private String sourceField() {
+        return switch (sourceKind) {
             case GENERATED -> "generatedImageId";
             case INIT -> "initImageId";
             case VARIATION -> "variationId";
-        }, sourceId);
+        };
+    }
+
+    ObjectNode body() {
+        ObjectNode b = Json.MAPPER.createObjectNode();
+        b.put(sourceField(), sourceId);
         if (upscaleMultiplier != null) b.put("upscaleMultiplier", upscaleMultiplier);
         if (creativityStrength != null) b.put("creativityStrength", creativityStrength);
         if (upscalerStyle != null) b.put("upscalerStyle", upscalerStyle);

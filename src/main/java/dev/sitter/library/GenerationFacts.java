@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record GenerationFacts(String generationId, String imageId, String variationId, Long seedReturned,
                               Provenance.Cost cost, Provenance.Backend backend, String step, String parentId,
                               Instant requestedAt, Instant completedAt, Map<String, String> uploads,
-                              List<Provenance.QaResult> qa) {
+                              List<Provenance.QaResult> qa, Provenance.Operation operation) {
 
     public static Builder builder() { return new Builder(); }
 
@@ -28,6 +28,7 @@ public record GenerationFacts(String generationId, String imageId, String variat
         private Instant requestedAt, completedAt;
         private final Map<String, String> uploads = new TreeMap<>();
         private List<Provenance.QaResult> qa = List.of();
+        private Provenance.Operation operation;
 
         public Builder generationId(String v) { generationId = v; return this; }
         public Builder imageId(String v) { imageId = v; return this; }
@@ -45,10 +46,12 @@ public record GenerationFacts(String generationId, String imageId, String variat
         /** A local reference/init file (by SHA-256) and the id the backend gave it on upload. */
         public Builder upload(String sha256, String backendId) { uploads.put(sha256, backendId); return this; }
         public Builder qa(List<Provenance.QaResult> v) { qa = v; return this; }
+        /** How an upscale, background removal or inpaint ran on its parent (endpoint, parameters, mask). */
+        public Builder operation(Provenance.Operation v) { operation = v; return this; }
 
         public GenerationFacts build() {
             return new GenerationFacts(generationId, imageId, variationId, seedReturned, cost, backend, step, parentId,
-                    requestedAt, completedAt, Map.copyOf(uploads), qa);
+                    requestedAt, completedAt, Map.copyOf(uploads), qa, operation);
         }
     }
 }

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  *   objects/sha256/ab/cdef...      image bytes exactly as the backend served them (named by SHA-256)
  *   assets/CHARACTER/ID.png        the same image with the provenance embedded (what users open)
  *   records/ab/ID.json             the provenance record (authoritative)
+ *   inputs/sha256/ab/cdef...       files a request sent besides the record's references: inpaint masks
  *   index/assets.tsv               append-only query index (derived, rebuildable)
  *   ledger.csv                     one row per asset: cost and price
  *   journal/intents.log            intents journaled before paid requests
@@ -129,24 +130,25 @@ public final class Library {
     }
 
     /**
-     * The durable part of {@link #record}, as few fsync round trips as crash safety allows.
-     * Writes that need no order between them are forced in parallel; each numbered step waits
-     * until everything before it is on disk:
+     * The durable part of {@link #record}, in two fsync rounds, the fewest crash safety allows.
+     * Writes that need no order between them are forced in parallel; step 2 starts only when
+     * everything of step 1 is on disk:
      * <ol>
      * <li>The in-flight marker, and the original, the copy and the record each as a temp file in
      *     its final directory, all written and forced at once. Temp files are invisible to readers
      *     and removed by recovery and verify, so nothing depends on their order; the copy is
      *     computed while the marker and the original are being forced.</li>
-     * <li>Marker durable: rename the original and the copy into place, force both directories.
-     *     (No image file appears before the marker that lets recovery delete it.)</li>
-     * <li>Images durable: rename the record into place and force its directory: the commit
-     *     point. (A record never names an image that is not on disk.)</li>
-     * <li>Record durable: append the index line and the ledger row, both forced at once.
-     *     (Neither names a record that is not on disk; recovery cuts both back to the lengths
-     *     in the marker and re-appends, so their order does not matter.)</li>
+     * <li>Marker durable: rename the original, the copy and then the record into place (in that
+     *     order, so a reader never sees a record before its images), and force their directories,
+     *     the index line and the ledger row, all at once. A power loss may keep any subset of
+     *     these; the marker, durable since step 1, lets {@link #recover()} tell: the change counts
+     *     only when its record, both image files (by hash), the index line and the ledger row are
+     *     all there, otherwise it is finished or undone.</li>
      * <li>Marker set to idle, not forced: a stale marker naming a completed change is recognised
      *     as complete by {@link #recover()}.</li>
      * </ol>
+     * (A third round used to separate the images from the record, and a fourth the record from
+     * the index; recovery checking the images by hash makes both waits unnecessary.)
      */
     private RecordedAsset write(InflightMarker.Marker marker, byte[] image, Provenance draft, Path assetFile,
                                 Integer[] size, String generationId) throws IOException {
@@ -181,7 +183,7 @@ public final class Library {
             DurableFiles.Staged r = io.adopt(DurableFiles.stage(recordFile, recordBytes)); // this thread's share
             io.awaitAll();
 
-            // 2. the image files into place, their directories forced in parallel
+            // 2. everything into place (images before the record), then directories, index and ledger forced at once
             List<Path> dirs = new ArrayList<>();
             for (Future<DurableFiles.Staged> f : java.util.Arrays.asList(object, copy)) {
                 if (f == null) continue;
@@ -189,16 +191,15 @@ public final class Library {
                 s.publish();
                 dirs.add(s.dir());
             }
-            ParallelIo.fsyncDirs(dirs);
-
-            // 3. the commit point
             r.publish();
-            DurableFiles.fsyncDir(r.dir());
+            dirs.add(r.dir());
+            List<ParallelIo.IoRun> forces = new ArrayList<>();
+            for (Path d : dirs.stream().distinct().toList()) forces.add(() -> DurableFiles.fsyncDir(d));
+            forces.add(() -> index.append(IndexEntry.of(p)));
+            forces.add(() -> ledger.append(scrub(Ledger.Row.of(p))));
+            ParallelIo.all(forces.toArray(ParallelIo.IoRun[]::new));
 
-            // 4. index line and ledger row, forced in parallel
-            ParallelIo.all(() -> index.append(IndexEntry.of(p)), () -> ledger.append(scrub(Ledger.Row.of(p))));
-
-            // 5.
+            // 3.
             inflight.write(InflightMarker.Marker.IDLE, false);
             return new RecordedAsset(assetId, embedded != null ? assetFile : objectFile, recordFile, p, false);
         }
@@ -214,7 +215,7 @@ public final class Library {
                 f.backend(), tool,
                 new Provenance.Times(f.requestedAt() == null ? null : f.requestedAt().toString(),
                         f.completedAt() == null ? null : f.completedAt().toString(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()),
-                f.qa(), files);
+                f.qa(), files, f.operation());
         String json = Json.pretty(p);
         String clean = scrubber.apply(json);
         return clean.equals(json) ? p : parse(clean, "the record of " + assetId);
@@ -370,6 +371,12 @@ public final class Library {
                     p = null; // verify will name it
                 }
             }
+            if (p != null && m.op().equals("record") && !imagesIntact(m, p)) {
+                // The record reached the disk but an image did not (power lost in the last round):
+                // the change never completed, so it is undone like one that never wrote its record.
+                DurableFiles.delete(recordFile);
+                p = null;
+            }
             if (p != null && completed(m, p)) {
                 inflight.write(InflightMarker.Marker.IDLE, false);
                 return 0;
@@ -387,6 +394,19 @@ public final class Library {
             inflight.write(InflightMarker.Marker.IDLE, true);
             return 1;
         }
+    }
+
+    /** Whether every image file change {@code m} created is on disk with the bytes record {@code p} names. */
+    private boolean imagesIntact(InflightMarker.Marker m, Provenance p) throws IOException {
+        Provenance.Files files = p.files();
+        for (String f : m.files()) {
+            Path file = root.resolve(f);
+            String want = files == null ? null
+                    : files.original() != null && f.equals(files.original().path()) ? files.original().sha256()
+                    : files.embedded() != null && f.equals(files.embedded().path()) ? files.embedded().sha256() : null;
+            if (want == null || !Files.isRegularFile(file) || !Sha256.file(file).equals(want)) return false;
+        }
+        return true;
     }
 
     /** Whether the index and ledger end with exactly what change {@code m} appends for {@code p}. */
@@ -472,7 +492,7 @@ public final class Library {
             if (p.schema() == null || !p.schema().startsWith("sitter.provenance/")) {
                 throw new LibraryException(what + " is not a Sitter provenance record (schema '" + p.schema() + "').");
             }
-            if (!p.schema().equals(Provenance.SCHEMA)) {
+            if (!Provenance.READABLE.contains(p.schema())) {
                 throw new LibraryException(what + " uses schema " + p.schema() + ", newer than this Sitter ("
                         + Provenance.SCHEMA + "); upgrade Sitter to read it.");
             }
@@ -513,6 +533,50 @@ public final class Library {
 
     public Path objectPath(String assetId) {
         return root.resolve("objects").resolve("sha256").resolve(assetId.substring(0, 2)).resolve(assetId.substring(2));
+    }
+
+    /** Where an input (an inpaint mask) with this SHA-256 is kept. */
+    public Path inputPath(String sha256) {
+        return root.resolve("inputs").resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+    }
+
+    /**
+     * Keeps an input a request sent (an inpaint mask), content-addressed, so the record that names
+     * its SHA-256 can be replayed even after the original file is edited or gone. Storing the same
+     * bytes again changes nothing.
+     *
+     * @return the SHA-256 of {@code bytes}
+     */
+    public String storeInput(byte[] bytes) throws IOException {
+        String sha = Sha256.hex(bytes);
+        Path target = inputPath(sha);
+        if (Files.isRegularFile(target) && Sha256.file(target).equals(sha)) return sha;
+        Files.createDirectories(target.getParent());
+        DurableFiles.writeAtomically(target, bytes);
+        return sha;
+    }
+
+    /**
+     * The bytes of a kept input, checked against its SHA-256.
+     *
+     * @throws LibraryException naming the file and the fix when it is missing or changed
+     */
+    public byte[] readInput(String sha256) {
+        Path f = inputPath(sha256);
+        byte[] b;
+        try {
+            b = Files.readAllBytes(f);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new LibraryException("the input " + rel(f) + " is missing from the library; restore it from a backup"
+                    + " (run 'sitter verify' to list what else is missing).");
+        } catch (IOException e) {
+            throw new LibraryException("cannot read " + f + ": " + e.getMessage());
+        }
+        if (!Sha256.hex(b).equals(sha256)) {
+            throw new LibraryException("the input " + rel(f) + " does not match its SHA-256 (the file was changed or damaged);"
+                    + " restore it from a backup.");
+        }
+        return b;
     }
 
     /** The file to open for an asset: the metadata-carrying copy, else the original. */

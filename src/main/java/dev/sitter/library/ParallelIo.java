@@ -65,17 +65,6 @@ final class ParallelIo {
         }
     }
 
-    /** Forces each directory (in parallel). */
-    static void fsyncDirs(List<java.nio.file.Path> dirs) throws IOException {
-        List<java.nio.file.Path> distinct = dirs.stream().distinct().toList();
-        IoRun[] tasks = new IoRun[distinct.size()];
-        for (int i = 0; i < tasks.length; i++) {
-            java.nio.file.Path d = distinct.get(i);
-            tasks[i] = () -> DurableFiles.fsyncDir(d);
-        }
-        all(tasks);
-    }
-
     /**
      * Tasks started together. {@link #close()} waits for every task still running (after an
      * error, too) and deletes the temp files of {@link DurableFiles.Staged} results never published.

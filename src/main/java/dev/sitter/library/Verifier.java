@@ -73,6 +73,7 @@ final class Verifier {
             return;
         }
         records.put(id, p);
+        checkMask(p, relf);
         Provenance.ImageFile orig = p.files() == null ? null : p.files().original();
         if (orig == null) {
             problem("bad-record", relf, "lists no original image file.");
@@ -91,6 +92,22 @@ final class Verifier {
         if (copy == null) return;
         checkEmbedded(p, emb.path(), copy);
         if (original == null) notes.add("asset " + id + ": the original is damaged but " + emb.path() + " is intact");
+    }
+
+    /** An inpaint's mask must be kept in inputs/ with the bytes its record names: replay sends it again. */
+    private void checkMask(Provenance p, String relf) {
+        Provenance.Mask mask = p.operation() == null ? null : p.operation().mask();
+        if (mask == null) return;
+        if (mask.sha256() == null || !Library.isAssetId(mask.sha256())) {
+            problem("bad-record", relf, "names an inpaint mask without a valid SHA-256.");
+            return;
+        }
+        try {
+            lib.readInput(mask.sha256());
+        } catch (LibraryException e) {
+            problem("missing", rel(lib.inputPath(mask.sha256())), "the inpaint mask of asset " + p.assetId().substring(0, 12)
+                    + " (" + mask.path() + "): " + e.getMessage());
+        }
     }
 
     /** Reads and hashes a file; returns its bytes when the hash matches, null otherwise (problem noted). */

@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param times             when it was requested, completed and recorded (ISO-8601 UTC)
  * @param qa                quality checks run on it (may grow after recording)
  * @param files             the stored files: the original bytes and the metadata-carrying copy
+ * @param operation         how an image-to-image step (upscale, nobg, inpaint) ran on its parent, beyond
+ *                          {@code request}: the endpoint and every parameter sent, and an inpaint's mask;
+ *                          null for a plain generation, and in records of schema {@code sitter.provenance/1}
  */
 public record Provenance(
         String schema,
@@ -48,9 +51,21 @@ public record Provenance(
         String tool,
         Times times,
         List<QaResult> qa,
-        Files files) {
+        Files files,
+        Operation operation) {
 
-    public static final String SCHEMA = "sitter.provenance/1";
+    /** What this Sitter writes. Version 2 added {@link #operation}. */
+    public static final String SCHEMA = "sitter.provenance/2";
+    /** Every schema this Sitter reads: version 1 records load with {@code operation} null. */
+    public static final List<String> READABLE = List.of("sitter.provenance/1", SCHEMA);
+
+    /** A record without an {@link Operation} (a plain generation, or one recorded before schema 2). */
+    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
+                      String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
+                      Backend backend, String tool, Times times, List<QaResult> qa, Files files) {
+        this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
+                tool, times, qa, files, null);
+    }
 
     public Provenance {
         qa = qa == null ? List.of() : List.copyOf(qa);
@@ -105,6 +120,36 @@ public record Provenance(
     public record Files(ImageFile original, ImageFile embedded) {}
 
     /**
+     * How an image-to-image step ran on its parent, so a replay sends exactly the same thing again:
+     * the endpoint and every parameter sent, except the fields that name the parent image (its
+     * Leonardo ids differ per run, so a replay names the regenerated parent the same way).
+     *
+     * @param endpoint e.g. {@code /variations/upscale}, {@code /variations/universal-upscaler},
+     *                 {@code /variations/nobg}, {@code /generations} (an inpaint)
+     * @param params   the other fields as sent, wire names, sorted (e.g. {@code ultraUpscaleStyle},
+     *                 {@code upscaleMultiplier}; an inpaint's {@code canvasRequestType}, {@code init_strength})
+     * @param mask     an inpaint's mask, or null
+     */
+    public record Operation(String endpoint, SortedMap<String, Object> params, Mask mask) {
+        public Operation {
+            params = params == null ? new TreeMap<>() : new TreeMap<>(params);
+        }
+
+        public static Operation of(String endpoint, Map<String, ?> params) {
+            return new Operation(endpoint, params == null ? null : new TreeMap<>(params), null);
+        }
+    }
+
+    /**
+     * An inpaint's mask. Its bytes are kept in the library, content-addressed, at
+     * {@code inputs/sha256/ab/cdef…} (see {@code Library#inputPath}).
+     *
+     * @param path   the mask file as the script named it (relative to the working folder when inside it)
+     * @param sha256 SHA-256 of its bytes
+     */
+    public record Mask(String path, String sha256) {}
+
+    /**
      * The request to send again to remake this image: the request exactly as recorded, except that
      * a seed left unset at the time is replaced by the seed the backend reported, so a replay is
      * deterministic.
@@ -133,11 +178,11 @@ public record Provenance(
     /** A copy with these QA results. */
     public Provenance withQa(List<QaResult> results) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, results, files);
+                leonardo, cost, backend, tool, times, results, files, operation);
     }
 
     public Provenance withFiles(Files newFiles) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, qa, newFiles);
+                leonardo, cost, backend, tool, times, qa, newFiles, operation);
     }
 }

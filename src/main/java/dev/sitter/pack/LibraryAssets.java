@@ -125,6 +125,23 @@ public final class LibraryAssets {
             throw new PackException("record " + record + " names " + rel + ", which is missing; run `sitter verify`.");
         }
         String character = ReleaseChecklist.text(r.path("request").path("recipe"), "characterId");
-        return new ExportAsset(id, character, image, record);
+        return new ExportAsset(id, character, image, record, inputs(r, record));
+    }
+
+    /** The inpaint mask a record names (schema 2), from the library's inputs/, checked against its hash. */
+    private java.util.Map<String, Path> inputs(JsonNode r, Path record) {
+        JsonNode mask = r.path("operation").path("mask");
+        String sha = ReleaseChecklist.text(mask, "sha256");
+        if (sha == null) return java.util.Map.of();
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw new PackException("record " + record + " names an inpaint mask without a valid SHA-256; run `sitter verify`.");
+        }
+        Path file = root.resolve("inputs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
+        if (!Files.isRegularFile(file) || !dev.sitter.util.Sha256.file(file).equals(sha)) {
+            throw new PackException("record " + record + " names the inpaint mask " + ReleaseChecklist.text(mask, "path")
+                    + ", whose kept copy " + root.relativize(file) + " is missing or changed, so the pack could not replay it;"
+                    + " restore it from a backup (`sitter verify` lists it), or leave that asset out.");
+        }
+        return java.util.Map.of(ExportAsset.inputPath(sha, ReleaseChecklist.text(mask, "path")), file);
     }
 }

@@ -71,6 +71,7 @@ public final class PackExporter {
             String record = "records/" + a.id() + ".json";
             fromDisk.put(image, a.image());
             fromDisk.put(record, a.record());
+            fromDisk.putAll(a.inputs()); // an inpaint's mask: replay sends it again
             assets.add(new PackManifest.Asset(a.id(), a.character(), image, record));
             if (a.character() != null) characters.add(a.character());
             JsonNode r = readJson(a.record());

@@ -37,8 +37,8 @@ public final class PackReplayer {
                         + " is not in the pack or did not regenerate identically"));
                 continue;
             }
-            // one request per distinct request (and parent): siblings from one generation cost it once
-            String key = Json.compact(s.spec()) + "|" + s.parentId();
+            // one request per distinct request (parent and operation): siblings from one generation cost it once
+            String key = Json.compact(s.spec()) + "|" + s.parentId() + "|" + Json.compact(s.operation());
             try {
                 List<byte[]> images = byRequest.get(key);
                 if (images == null) {

@@ -64,6 +64,10 @@ public final class PackScriptRunner {
             throw new PackException("cannot read " + dir + ": " + e.getMessage());
         }
         for (PackManifest.FileEntry f : m.files()) {
+            if (!Files.exists(PackPaths.resolveInside(dir, f.path()), LinkOption.NOFOLLOW_LINKS)) {
+                throw new PackException(f.path() + " is missing from " + dir + " (deleted after import). Delete the folder and"
+                        + " import the pack again.");
+            }
             Path p = inside(dir, f.path());
             if (!dev.sitter.util.Sha256.file(p).equals(f.sha256())) {
                 throw new PackException(f.path() + " in " + dir + " no longer matches its SHA-256 in pack.json (changed after"

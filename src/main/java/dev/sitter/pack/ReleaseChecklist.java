@@ -32,6 +32,7 @@ import java.util.TreeMap;
  */
 public final class ReleaseChecklist {
     static final String IPTC_AI = "trainedAlgorithmicMedia";
+    static final String IPTC_AI_COMPOSITE = "compositeWithTrainedAlgorithmicMedia";
 
     private ReleaseChecklist() {}
 
@@ -121,11 +122,13 @@ public final class ReleaseChecklist {
     private static PackManifest.CheckItem aiLabel(PackManifest m, FileSource files) {
         List<String> bad = new ArrayList<>();
         byte[] needle = IPTC_AI.getBytes(StandardCharsets.US_ASCII);
+        // an inpaint is labelled compositeWithTrainedAlgorithmicMedia (capital T): AI-generated too
+        byte[] composite = IPTC_AI_COMPOSITE.getBytes(StandardCharsets.US_ASCII);
         for (PackManifest.Asset a : m.assets()) {
             JsonNode r = record(a, files);
             if (r == null || !r.path("aiGenerated").asBoolean(false)) bad.add(a.id().substring(0, 8) + ": record lacks aiGenerated: true");
             byte[] img = files.read(a.image());
-            if (img == null || indexOf(img, needle) < 0) bad.add(a.id().substring(0, 8) + ": image has no embedded IPTC " + IPTC_AI + " label");
+            if (img == null || (indexOf(img, needle) < 0 && indexOf(img, composite) < 0)) bad.add(a.id().substring(0, 8) + ": image has no embedded IPTC " + IPTC_AI + " label");
         }
         return item("AI-generated label in every record and image", bad.isEmpty(),
                 bad.isEmpty() ? null : summary(bad) + "; export the library's metadata-carrying copies");

@@ -1,6 +1,7 @@
 package dev.sitter.pack;
 
 import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,16 @@ public record ReplayPlan(Path packDir, List<Step> steps, List<String> warnings) 
      * @param spec           the exact request, with reference paths rewritten to files inside the pack
      * @param seedReturned   the seed the backend reported, or null
      * @param scriptsAgree   true when compiling the pack's scripts gives the same request
+     * @param operation      how an upscale, nobg or inpaint ran on its parent, as recorded (null for
+     *                       a generation, a refine, or a record older than schema 2)
+     * @param maskFile       where this replay reads an inpaint's mask (relative to the pack, or
+     *                       absolute), or null when there is none to read
      */
     public record Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned,
-                       boolean scriptsAgree) {}
+                       boolean scriptsAgree, Provenance.Operation operation, String maskFile) {
+        /** A step with no recorded operation. */
+        public Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned, boolean scriptsAgree) {
+            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null, null);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitter.model.InitImage;
 import dev.sitter.model.Json;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
 import dev.sitter.model.ReferenceImage;
 
 import java.io.IOException;
@@ -66,9 +67,38 @@ public final class ReplayPlanner {
             }
             String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
-            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree));
+            Provenance.Operation op = operation(r, a.record(), warnings);
+            String maskFile = maskFile(op, pathBySha, a.record(), warnings);
+            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, maskFile));
         }
         return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
+    }
+
+    /** The record's operation (schema 2), or null when it has none or it cannot be read (then a warning says so). */
+    private static Provenance.Operation operation(JsonNode r, String where, List<String> warnings) {
+        JsonNode n = r.get("operation");
+        if (n == null || n.isNull()) return null;
+        try {
+            return Json.MAPPER.treeToValue(n, Provenance.Operation.class);
+        } catch (Exception e) {
+            warnings.add(where + ": the operation cannot be read (" + e.getMessage() + "); its replay cannot repeat it");
+            return null;
+        }
+    }
+
+    /**
+     * The pack file holding an inpaint's mask, found by the SHA-256 the record names (the exporter
+     * ships it under inputs/, listed and hashed in pack.json); null with a warning when it is not there.
+     */
+    private static String maskFile(Provenance.Operation op, Map<String, String> pathBySha, String where, List<String> warnings) {
+        if (op == null || op.mask() == null) return null;
+        String sha = op.mask().sha256();
+        String p = sha == null ? null : pathBySha.get(sha);
+        if (p == null) {
+            warnings.add(where + ": its inpaint mask " + op.mask().path() + " (SHA-256 " + (sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())))
+                    + ") is not in the pack, so the inpaint cannot be replayed; ask the author to export the pack again with this Sitter");
+        }
+        return p;
     }
 
     /** Same request on the wire: everything except recipe bookkeeping (script file/line) and local paths. */

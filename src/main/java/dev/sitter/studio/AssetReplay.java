@@ -1,7 +1,9 @@
 package dev.sitter.studio;
 
 import dev.sitter.library.Library;
+import dev.sitter.library.LibraryException;
 import dev.sitter.model.Provenance;
+import dev.sitter.pack.PackException;
 import dev.sitter.pack.ReplayPlan;
 import dev.sitter.util.Sha256;
 
@@ -13,7 +15,9 @@ import java.util.List;
 /**
  * {@code sitter replay ASSET}: rebuilds the asset's request from its record and sends it again, with
  * its whole lineage (an upscale needs its refine, which needs its explore: Leonardo ids differ per
- * run, so each parent is made again first). Against the sandbox the image comes back byte-identical.
+ * run, so each parent is made again first). Upscales, background removals and inpaints send their
+ * recorded operation again (an inpaint with the mask kept in the library's inputs/). Against the
+ * sandbox the image comes back byte-identical.
  */
 public final class AssetReplay {
     /** What a replay made: the new asset that stands for the original, and whether its bytes match. */
@@ -36,7 +40,8 @@ public final class AssetReplay {
         String newId = null;
         boolean identical = false;
         for (Provenance p : chain) {
-            ReplayPlan.Step step = new ReplayPlan.Step(p.assetId(), p.step(), p.parentId(), p.toSpec(), p.seedReturned(), true);
+            ReplayPlan.Step step = new ReplayPlan.Step(p.assetId(), p.step(), p.parentId(), p.toSpec(), p.seedReturned(), true,
+                    p.operation(), maskFile(p));
             List<byte[]> images = generator.generate(step, Path.of(""), null);
             identical = false;
             newId = null;
@@ -52,5 +57,17 @@ public final class AssetReplay {
 
         }
         return new Outcome(assetId, newId, identical);
+    }
+
+    /** The library's kept copy of an inpaint's mask, checked before anything is sent. */
+    private String maskFile(Provenance p) {
+        Provenance.Mask mask = p.operation() == null ? null : p.operation().mask();
+        if (mask == null || mask.sha256() == null) return null;
+        try {
+            library.readInput(mask.sha256());
+        } catch (LibraryException e) {
+            throw new PackException("the inpaint " + p.assetId().substring(0, 12) + " cannot be replayed: " + e.getMessage());
+        }
+        return library.inputPath(mask.sha256()).toString();
     }
 }

@@ -10,7 +10,6 @@ import dev.sitter.leonardo.ImageSource;
 import dev.sitter.leonardo.JobListener;
 import dev.sitter.leonardo.LeonardoClient;
 import dev.sitter.leonardo.LeonardoException;
-import dev.sitter.leonardo.UniversalUpscale;
 import dev.sitter.leonardo.VariationResult;
 import dev.sitter.library.GenerationFacts;
 import dev.sitter.library.Journal;
@@ -107,28 +106,46 @@ public final class LeonardoStudio implements Studio {
     @Override public Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength) {
         Asset parent = asset(asset, "inpaint");
         PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
-        byte[] init = read(parent.path());
         byte[] maskBytes = read(mask);
-        double s = strength == null ? 0.5 : strength;
-        List<Asset> made = paid("inpaint", base, parent.id(), l -> client().inpaint(base, init, maskBytes, s, images, l));
+        List<Asset> made = inpaint(parent, maskBytes, maskPath(mask), base, strength == null ? 0.5 : strength);
         return made.size() == 1 ? made.get(0) : made;
     }
 
+    /**
+     * Inpaints {@code parent} with a mask and records the operation (the mask kept in the library's
+     * inputs/, named by path and SHA-256), so {@code replay} can send it again.
+     *
+     * @param maskPath the mask as the script named it (recorded, not read)
+     */
+    List<Asset> inpaint(Asset parent, byte[] maskBytes, String maskPath, PromptSpec base, double strength) {
+        byte[] init = read(parent.path());
+        String maskSha = libraryCall(() -> library.storeInput(maskBytes));
+        java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
+                "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", strength));
+        Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, new Provenance.Mask(maskPath, maskSha));
+        return paid("inpaint", base, parent.id(), op, l -> client().inpaint(base, init, maskBytes, strength, images, l));
+    }
+
+    static final String INPAINT_ENDPOINT = "/generations";
+
+    /** The mask's path for the record: relative to the working folder when inside it, else absolute. */
+    private static String maskPath(Path mask) {
+        Path abs = mask.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
     @Override public Asset upscale(Object asset, Map<String, Object> options) {
-        Asset parent = asset(asset, "upscale");
-        String mode = String.valueOf(options.getOrDefault("mode", "universal"));
-        return variation("upscale", parent, () -> switch (mode) {
-            // Without ultraUpscaleStyle Leonardo runs (and charges) the standard upscaler: ultra needs a style.
-            case "ultra" -> client().universalUpscale(UniversalUpscale.ultra(parent.leonardoImageId(),
-                    options.get("style") == null ? "REALISTIC" : str(options.get("style")), dbl(options.get("factor")), null, null));
-            case "classic", "basic" -> client().upscale(parent.leonardoImageId());
-            default -> client().universalUpscale(UniversalUpscale.of(parent.leonardoImageId()));
-        });
+        return vary("upscale", asset(asset, "upscale"), VariationOps.upscale(options));
     }
 
     @Override public Asset removeBackground(Object asset) {
-        Asset parent = asset(asset, "removeBackground");
-        return variation("nobg", parent, () -> client().removeBackground(parent.leonardoImageId(), parent.variation()));
+        return vary("nobg", asset(asset, "removeBackground"), VariationOps.removeBackground());
+    }
+
+    /** Runs a variation (upscale, nobg) on {@code parent}: the operation is sent as is, and recorded. */
+    Asset vary(String step, Asset parent, Provenance.Operation op) {
+        return variation(step, parent, op, () -> VariationOps.send(client(), op, parent));
     }
 
     @Override public Object estimate(PromptSpec spec) {
@@ -270,11 +287,16 @@ public final class LeonardoStudio implements Studio {
 
     /** Journals the intent, runs one paid job, records every image it made, completes the intent. */
     private List<Asset> paid(String step, PromptSpec spec, String parentId, PaidCall call) {
+        return paid(step, spec, parentId, null, call);
+    }
+
+    /** As above; {@code op} (an inpaint's mask and strength) goes into each record. */
+    private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Operation op, PaidCall call) {
         Journal.Intent wanted = new Journal.Intent(step, spec, parentId, null);
         Journal.Pending earlier = resumable(wanted);
         if (earlier != null) {
             GenerationResult fetched = collect(earlier);
-            if (fetched != null) return recordAll(step, spec, parentId, earlier.id(), fetched, Map.of(), Instant.now());
+            if (fetched != null) return recordAll(step, spec, parentId, op, earlier.id(), fetched, Map.of(), Instant.now());
         }
         String intent = journal(() -> library.journal().begin(wanted));
         Instant requested = Instant.now();
@@ -287,10 +309,11 @@ public final class LeonardoStudio implements Studio {
             }
         }));
         Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
-        return recordAll(step, spec, parentId, intent, result, uploads, requested);
+        return recordAll(step, spec, parentId, op, intent, result, uploads, requested);
     }
 
-    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, String intent, GenerationResult result,
+    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Operation op, String intent,
+                                  GenerationResult result,
                                   Map<String, String> uploads, Instant requested) {
         List<Asset> made = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -302,7 +325,8 @@ public final class LeonardoStudio implements Studio {
             GenerationFacts.Builder facts = GenerationFacts.builder()
                     .generationId(result.generationId()).imageId(image.id()).seedReturned(result.seed())
                     .backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parentId)
-                    .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed());
+                    .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed())
+                    .operation(op);
             if (result.cost() != null) facts.cost(share(result.cost(), result.images().size()), result.cost().unit());
             uploads.forEach(facts::upload);
             made.add(record(image.bytes(), spec, facts.build(), image.id(), false));
@@ -372,7 +396,7 @@ public final class LeonardoStudio implements Studio {
         return dev.sitter.model.Json.tree(dev.sitter.model.Json.compact(bare)).toString();
     }
 
-    private Asset variation(String step, Asset parent, Supplier<VariationResult> call) {
+    private Asset variation(String step, Asset parent, Provenance.Operation op, Supplier<VariationResult> call) {
         String intent = journal(() -> library.journal().begin(new Journal.Intent(step, parent.spec(), parent.id(), null)));
         Instant requested = Instant.now();
         VariationResult v = guard(call::get);
@@ -384,7 +408,7 @@ public final class LeonardoStudio implements Studio {
                 .generationId(parent.provenance().leonardo() == null ? null : parent.provenance().leonardo().generationId())
                 .imageId(parent.leonardoImageId()).variationId(v.variationId())
                 .seedReturned(parent.seed()).backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parent.id())
-                .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed());
+                .requestedAt(requested).completedAt(v.timing() == null ? null : v.timing().completed()).operation(op);
         if (v.cost() != null) facts.cost(new BigDecimal(v.cost().amount()), v.cost().unit());
         Asset made = record(v.bytes(), parent.spec(), facts.build(), v.variationId(), true);
         journal(() -> { library.journal().complete(intent, List.of(made.id())); return null; });
@@ -474,7 +498,4 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
-    private static String str(Object o) { return o == null ? null : o.toString(); }
-
-    private static Double dbl(Object o) { return o instanceof Number n ? n.doubleValue() : null; }
 }

@@ -2,9 +2,11 @@ package dev.sitter.studio;
 
 import dev.sitter.library.Library;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
 import dev.sitter.pack.PackException;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
+import dev.sitter.util.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +21,10 @@ import java.util.Map;
  * {@code sitter run} does, and its original bytes are handed back for comparison. Steps made from
  * another image run on the <em>regenerated</em> parent (Leonardo ids differ per run, so the record's
  * ids cannot be reused): a refine sends the new parent's image id as init_generation_image_id (or its
- * file, for a variation parent) with the recorded strength; an upscale and a background removal run on
- * the new parent's id. The plan puts parents first, so the parent is always made before its children.
+ * file, for a variation parent) with the recorded strength; an upscale and a background removal send the
+ * recorded operation (endpoint and parameters) on the new parent's id; an inpaint sends the new parent's
+ * bytes with the recorded mask and strength. The plan puts parents first, so the parent is always made
+ * before its children.
  */
 final class StudioReplayGenerator implements ReplayGenerator {
     private final LeonardoStudio studio;
@@ -35,7 +39,7 @@ final class StudioReplayGenerator implements ReplayGenerator {
 
     @Override
     public List<byte[]> generate(ReplayPlan.Step step, Path packDir, byte[] parentImage) throws IOException {
-        List<Asset> assets = step.parentId() == null ? studio.generate(step.spec()) : fromParent(step);
+        List<Asset> assets = step.parentId() == null ? studio.generate(step.spec()) : fromParent(step, packDir);
         List<byte[]> images = new ArrayList<>();
         for (Asset a : assets) {
             made.putIfAbsent(a.id(), a);
@@ -44,7 +48,7 @@ final class StudioReplayGenerator implements ReplayGenerator {
         return images;
     }
 
-    private List<Asset> fromParent(ReplayPlan.Step step) {
+    private List<Asset> fromParent(ReplayPlan.Step step, Path packDir) {
         Asset parent = made.get(step.parentId());
         if (parent == null) {
             throw new PackException("its parent " + step.parentId().substring(0, 12) + " was not regenerated identically, so this "
@@ -59,12 +63,51 @@ final class StudioReplayGenerator implements ReplayGenerator {
                 PromptSpec base = recorded.toBuilder().init(null).build();
                 yield List.of(studio.refine(parent, base, recorded.init().strength()));
             }
-            // The record does not say which upscaler ran; the DSL's default (the universal upscaler) is
-            // what `upscale x` uses. Another mode shows up as DIFFERENT, not as a wrong match.
-            case "upscale" -> List.of(studio.upscale(parent, Map.of()));
-            case "nobg" -> List.of(studio.removeBackground(parent));
+            // Records before schema 2 do not say which upscaler ran: those get the DSL's default (the
+            // universal upscaler), and another mode shows up as DIFFERENT, not as a wrong match.
+            case "upscale" -> List.of(studio.vary("upscale", parent,
+                    step.operation() != null ? step.operation() : VariationOps.upscale(Map.of())));
+            case "nobg" -> List.of(studio.vary("nobg", parent,
+                    step.operation() != null ? step.operation() : VariationOps.removeBackground()));
+            case "inpaint" -> inpaint(step, parent, packDir);
             default -> throw new PackException("replaying a '" + step.step() + "' step is not supported yet (only generate,"
-                    + " refine, upscale and background removal are)");
+                    + " refine, inpaint, upscale and background removal are)");
         };
+    }
+
+    /** The recorded inpaint again: the same request, strength and mask (read from the pack and checked against its hash). */
+    private List<Asset> inpaint(ReplayPlan.Step step, Asset parent, Path packDir) {
+        Provenance.Operation op = step.operation();
+        if (op == null || op.mask() == null) {
+            throw new PackException("its record does not keep the inpaint's mask (it predates schema sitter.provenance/2), so the"
+                    + " inpaint cannot be repeated; record it again with this Sitter");
+        }
+        Object strength = op.params().get("init_strength");
+        if (!(strength instanceof Number s)) {
+            throw new PackException("its record gives the inpaint no init_strength, so it cannot be repeated; the record was changed");
+        }
+        byte[] mask = mask(step, op.mask(), packDir);
+        return studio.inpaint(parent, mask, op.mask().path(), step.spec(), s.doubleValue());
+    }
+
+    private static byte[] mask(ReplayPlan.Step step, Provenance.Mask mask, Path packDir) {
+        String sha = mask.sha256() == null ? "" : mask.sha256();
+        if (step.maskFile() == null) {
+            throw new PackException("its inpaint mask " + mask.path() + " (SHA-256 " + sha.substring(0, Math.min(12, sha.length()))
+                    + ") is not in the pack; ask its author to export the pack again with this Sitter, which ships masks");
+        }
+        Path file = packDir.resolve(step.maskFile());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PackException("the inpaint mask " + file + " is missing or unreadable (" + e.getClass().getSimpleName()
+                    + "); the imported pack was changed after import: delete " + packDir + " and import the pack again");
+        }
+        if (!Sha256.hex(bytes).equals(sha)) {
+            throw new PackException("the inpaint mask " + file + " does not match the SHA-256 its record and pack.json give"
+                    + " (it was changed after import); delete " + packDir + " and import the pack again");
+        }
+        return bytes;
     }
 }

@@ -23,16 +23,12 @@ class LibraryParallelWritesTest {
 
     @Test
     void aCrashWhileTheFirstStepRanLeavesOnlyTempFilesThatRecoveryRemoves() throws Exception {
-        Library lib = Library.open(dir);
-        lib.record(Samples.png(8, 8, 1), Samples.spec("mara", 1), Samples.facts(1));
-        long idx = Files.size(dir.resolve("index/assets.tsv"));
-        long led = Files.size(dir.resolve("ledger.csv"));
-        // Step 1 done (marker durable, original, copy and record staged), nothing renamed yet.
+        Library lib = libraryWithOneAsset();
+        // Round 1 done (marker durable, original, copy and record staged), nothing renamed yet.
         byte[] png = Samples.png(8, 8, 2);
         String id = Sha256.hex(png);
         Path obj = lib.objectPath(id), copy = dir.resolve("assets/mara/" + id + ".png"), rec = lib.recordPath(id);
-        new InflightMarker(dir.resolve("tmp/inflight")).write(
-                new InflightMarker.Marker("record", id, idx, led, List.of(lib.rel(obj), lib.rel(copy))), true);
+        markRecording(lib, id, obj, copy);
         for (Path target : List.of(obj, copy, rec)) DurableFiles.stage(target, png); // never published: temps stay
 
         VerifyReport r = lib.verify();
@@ -62,16 +58,12 @@ class LibraryParallelWritesTest {
 
     @Test
     void imagesRenamedButNoRecordAreUndone() throws Exception {
-        Library lib = Library.open(dir);
-        lib.record(Samples.png(8, 8, 1), Samples.spec("mara", 1), Samples.facts(1));
-        long idx = Files.size(dir.resolve("index/assets.tsv"));
-        long led = Files.size(dir.resolve("ledger.csv"));
-        // Step 2 done (original and copy in place), the record still a temp file.
+        Library lib = libraryWithOneAsset();
+        // Power lost in round 2 after the images were renamed, before the record was.
         byte[] png = Samples.png(8, 8, 4);
         String id = Sha256.hex(png);
         Path obj = lib.objectPath(id), copy = dir.resolve("assets/mara/" + id + ".png");
-        new InflightMarker(dir.resolve("tmp/inflight")).write(
-                new InflightMarker.Marker("record", id, idx, led, List.of(lib.rel(obj), lib.rel(copy))), true);
+        markRecording(lib, id, obj, copy);
         for (Path target : List.of(obj, copy)) {
             try (DurableFiles.Staged s = DurableFiles.stage(target, png)) { s.publish(); }
         }
@@ -82,6 +74,51 @@ class LibraryParallelWritesTest {
         VerifyReport r = lib.verify();
         assertTrue(r.ok(), r.problems().toString());
         assertEquals(List.of(), temps());
+    }
+
+    @Test
+    void aRecordOnDiskWhoseCopyIsNotIsUndone() throws Exception {
+        Library lib = libraryWithOneAsset();
+        // Power lost in the last round: the record and the original reached the disk, the copy's
+        // rename did not. Made by recording elsewhere, then taking the copy away.
+        byte[] png = Samples.png(8, 8, 5);
+        Library other = Library.open(dir.resolve("elsewhere"));
+        RecordedAsset a = other.record(png, Samples.spec("mara", 5), Samples.facts(5));
+        String id = a.assetId();
+        Path obj = lib.objectPath(id), copy = dir.resolve("assets/mara/" + id + ".png"), rec = lib.recordPath(id);
+        markRecording(lib, id, obj, copy);
+        Files.createDirectories(obj.getParent());
+        Files.createDirectories(rec.getParent());
+        Files.copy(other.objectPath(id), obj);
+        Files.copy(other.recordPath(id), rec);
+
+        assertEquals(1, lib.recover());
+        assertFalse(Files.exists(rec) || Files.exists(obj) || Files.exists(copy), "the unfinished change is undone");
+        assertEquals(idx, Files.size(dir.resolve("index/assets.tsv")));
+        assertEquals(led, Files.size(dir.resolve("ledger.csv")));
+        assertTrue(lib.verify().ok());
+        // the same image records again afterwards
+        lib.record(png, Samples.spec("mara", 5), Samples.facts(5));
+        assertTrue(lib.verify().ok());
+        assertEquals(2, lib.find(Query.ALL).size());
+    }
+
+    @Test
+    void aRecordWithBothImagesButNoIndexLineOrLedgerRowIsFinished() throws Exception {
+        Library lib = libraryWithOneAsset();
+        byte[] png = Samples.png(8, 8, 6);
+        RecordedAsset a = lib.record(png, Samples.spec("mara", 6), Samples.facts(6));
+        Path obj = lib.objectPath(a.assetId()), copy = a.image();
+        // Power lost in the last round after every file but before the appends reached the disk.
+        markRecording(lib, a.assetId(), obj, copy);
+        DurableFiles.truncate(dir.resolve("index/assets.tsv"), idx);
+        DurableFiles.truncate(dir.resolve("ledger.csv"), led);
+
+        assertEquals(1, lib.recover());
+        assertTrue(Files.exists(a.record()) && Files.exists(copy) && Files.exists(obj), "a complete change is kept");
+        assertEquals(2, lib.find(Query.ALL).size());
+        assertEquals(2, lib.ledger().rows().size());
+        assertTrue(lib.verify().ok());
     }
 
     @Test
@@ -121,6 +158,23 @@ class LibraryParallelWritesTest {
         assertEquals("idle", new InflightMarker(dir.resolve("tmp/inflight")).read().op());
         assertEquals(5, lib.ledger().rows().size());
         assertTrue(lib.verify().ok());
+    }
+
+    private long idx, led;
+
+    /** A library holding one asset; remembers its index and ledger lengths for {@link #markRecording}. */
+    private Library libraryWithOneAsset() throws IOException {
+        Library lib = Library.open(dir);
+        lib.record(Samples.png(8, 8, 1), Samples.spec("mara", 1), Samples.facts(1));
+        idx = Files.size(dir.resolve("index/assets.tsv"));
+        led = Files.size(dir.resolve("ledger.csv"));
+        return lib;
+    }
+
+    /** Writes the durable marker a recording of {@code id} creating {@code obj} and {@code copy} starts with. */
+    private void markRecording(Library lib, String id, Path obj, Path copy) throws IOException {
+        new InflightMarker(dir.resolve("tmp/inflight")).write(
+                new InflightMarker.Marker("record", id, idx, led, List.of(lib.rel(obj), lib.rel(copy))), true);
     }
 
     private List<Path> temps() throws IOException {

@@ -24,6 +24,22 @@ public final class Samples {
 
     public static byte[] jpeg(int w, int h, long seed) { return encode(w, h, seed, "jpg"); }
 
+    /** An inpaint mask as users draw one: white (repainted) over the hair, black elsewhere. */
+    public static byte[] mask(int w, int h) {
+        BufferedImage m = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = m.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(w / 4, 0, w / 2, h / 3);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(m, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static byte[] encode(int w, int h, long seed, String format) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         java.util.Random r = new java.util.Random(seed);
