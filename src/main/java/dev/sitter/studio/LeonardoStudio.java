@@ -254,8 +254,37 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
+    /**
+     * Scorers by what they score against (master asset id, anchor hashes): many runs share a
+     * character's (or a set's) anchors, and decoding and measuring them again for every run was a
+     * tenth of a pipeline's CPU. Content-addressed keys, so a changed master or anchor misses.
+     */
+    private final Map<List<String>, java.util.Optional<DriftScorer>> scorers = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<List<String>, java.util.Optional<DriftScorer>> eldest) {
+            return size() > 32;
+        }
+    };
+
     /** Drift is measured against the character's master image (first, when set) and anchor images (the compiled Character References). */
     private DriftScorer driftScorer(PromptSpec spec) {
+        String character = spec.recipe().characterId();
+        List<String> key = new ArrayList<>();
+        key.add("master:" + (character == null ? null : libraryCall(() -> new Masters(library).get(character)).orElse(null)));
+        for (dev.sitter.model.ReferenceImage ref : spec.references()) {
+            if (ref.role() == dev.sitter.model.ReferenceRole.CHARACTER && ref.isUploaded()) key.add(ref.sha256());
+        }
+        synchronized (scorers) {
+            java.util.Optional<DriftScorer> known = scorers.get(key);
+            if (known != null) return known.orElse(null);
+        }
+        DriftScorer made = newDriftScorer(spec);
+        synchronized (scorers) {
+            scorers.put(List.copyOf(key), java.util.Optional.ofNullable(made));
+        }
+        return made;
+    }
+
+    private DriftScorer newDriftScorer(PromptSpec spec) {
         List<java.awt.image.BufferedImage> anchors = new ArrayList<>();
         java.awt.image.BufferedImage master = masterImage(spec.recipe().characterId());
         if (master != null) anchors.add(master);
