@@ -21,6 +21,8 @@ final class WallMeter implements AutoCloseable {
     /** Stack markers, checked innermost frame first; the first frame that matches names the activity. */
     private static final List<String[]> MARKERS = List.of(
             new String[]{"RateWindow.acquire", "waiting for the create window"},
+            new String[]{"RateWindow.reserve", "waiting for the create window"},
+            new String[]{"ThreadPoolExecutor.getTask", "idle (no character left to start)"},
             new String[]{"JobSlots.acquire", "waiting for a job slot"},
             new String[]{"Poller.poll", "job running (polling)"},
             new String[]{"Generations.download", "downloading images"},
