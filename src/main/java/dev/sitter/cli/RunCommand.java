@@ -76,12 +76,21 @@ public final class RunCommand implements Command {
             shell.packs(dev.sitter.dsl.Packs.dryRun(ctx.out()));
             return evaluate(shell, script, ctx);
         }
+        dev.sitter.pipeline.WinnerPicker picker = terminalPicker(ctx);
         if (spendsCredits(ctx)) {
             // Groovy finds a misspelt keyword only when its line runs; against the live API the lines
             // before it would already have spent credits. So a live run is first played through
             // silently as a dry run, and any script error stops it before anything is sent.
             SitterShell check = shell(script, library, ctx, NOWHERE, false);
-            check.studio(new DryRunStudio(NOWHERE, NOWHERE, check));
+            boolean canAsk = picker != null;
+            check.studio(new DryRunStudio(NOWHERE, NOWHERE, check).checkingPipelines(p -> {
+                if (canAsk) return;
+                try {
+                    dev.sitter.pipeline.PipelineRunner.requireSomeoneToAsk(p); // select by: 'ask' with nobody at a terminal
+                } catch (dev.sitter.pipeline.PipelineException e) {
+                    throw new DslException(e.getMessage());
+                }
+            }));
             check.packs(dev.sitter.dsl.Packs.dryRun(NOWHERE));
             try {
                 check.evalFile(script);
@@ -96,7 +105,7 @@ public final class RunCommand implements Command {
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             LeonardoStudio studio = new LeonardoStudio(backend, Library.open(library),
                     ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset));
-            studio.setWinnerPicker(terminalPicker(ctx));
+            studio.setWinnerPicker(picker);
             shell.studio(studio);
             shell.packs(packs(library, backend, ctx));
             return evaluate(shell, script, ctx);

@@ -151,6 +151,19 @@ public final class PipelineRunner {
         return new RunResult(items, reports, journal.file());
     }
 
+    /**
+     * Refuses a pipeline that would ask the user to choose winners ({@code select by: 'ask'}) when
+     * nobody can be asked, with the same message the run itself gives; {@code sitter run} calls it
+     * while checking a script before any line is paid for.
+     */
+    public static void requireSomeoneToAsk(PipelineDef pipeline) {
+        for (PipelineStep step : pipeline.steps()) {
+            if (step.name().equals("select")) {
+                SelectStep.requireSomeoneToAsk(new StepOptions(pipeline.id(), step, OPTIONS.get("select")));
+            }
+        }
+    }
+
     /** Every step must be one the runner knows; its options are checked next, all before anything is paid for. */
     private static void knownSteps(PipelineDef pipeline) {
         if (pipeline.steps().isEmpty()) {

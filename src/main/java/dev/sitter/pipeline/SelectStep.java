@@ -34,9 +34,7 @@ final class SelectStep implements Step {
                     "give the character anchor images, or write select top: " + top + ", by: 'order' or pick: [1, 2]");
         }
         if (by.equals("ask") && ctx.settings().picker() == null) {
-            throw o.error("by: 'ask' needs someone to type the numbers, and this run has nobody to ask (its input is not a terminal)",
-                    "use by: 'drift' to keep the " + top + " closest to the character, or give the numbers from the contact sheet: pick: ["
-                            + Picks.example(8, top).replace(" ", ", ") + "]");
+            throw nobodyToAsk(o, top);
         }
         if (!by.equals("drift") && !by.equals("order") && !by.equals("ask")) {
             throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift', by: 'order' or by: 'ask', or pick: [1, 3]");
@@ -82,6 +80,19 @@ final class SelectStep implements Step {
             }
             default -> throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift', by: 'order' or by: 'ask', or pick: [1, 3]");
         }
+    }
+
+    /** Throws when the step would ask the user ({@code by: 'ask'}, no {@code pick:}): for a run with nobody to ask. */
+    static void requireSomeoneToAsk(StepOptions o) {
+        if (!o.has("pick") && "ask".equals(o.text("by", null))) {
+            throw nobodyToAsk(o, o.integer("top", 1, 1, 64));
+        }
+    }
+
+    private static PipelineException nobodyToAsk(StepOptions o, int top) {
+        return o.error("by: 'ask' needs someone to type the numbers, and this run has nobody to ask (its input is not a terminal)",
+                "use by: 'drift' to keep the " + top + " closest to the character, or give the numbers from the contact sheet: pick: ["
+                        + Picks.example(8, top).replace(" ", ", ") + "]");
     }
 
     /** {@code by: 'ask'}: the numbered contact sheet of the candidates, and the numbers the picker returns. */
