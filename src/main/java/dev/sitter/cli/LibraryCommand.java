@@ -20,7 +20,7 @@ abstract class LibraryCommand implements Command {
     public final int run(List<String> args, CliContext ctx) throws Exception {
         try {
             return execute(args, ctx);
-        } catch (LibraryException e) {
+        } catch (LibraryException | dev.sitter.pack.PackException e) {
             ctx.err().println("sitter " + name() + ": " + e.getMessage());
             return ExitCodes.SCRIPT_ERROR;
         } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {

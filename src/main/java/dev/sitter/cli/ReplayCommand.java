@@ -49,7 +49,17 @@ public final class ReplayCommand extends LibraryCommand {
         LibraryArgs a = LibraryArgs.parse(argv, Set.of(), Set.of("--dry-run"));
         if (a.positional().size() != 1) throw new UsageException("give exactly one ASSET id or prefix");
         Library lib = existing(a.library(ctx), ctx);
-        Provenance p = lib.get(a.positional().get(0));
+        Provenance p;
+        try {
+            p = lib.get(a.positional().get(0));
+        } catch (dev.sitter.library.LibraryException e) {
+            dev.sitter.pack.ImportedAssets.Imported i = e.getMessage().startsWith("no asset starts with")
+                    ? dev.sitter.pack.ImportedAssets.find(lib.root(), a.positional().get(0)) : null;
+            if (i == null) throw e;
+            throw new dev.sitter.library.LibraryException("asset " + i.entry().assetId().substring(0, 12) + " is in the imported pack "
+                    + i.packId() + ", not in your library; `sitter pack replay " + i.packId() + "` regenerates the pack's assets"
+                    + " (with their lineage) as your own.");
+        }
         PromptSpec spec = p.toSpec();
         if (runner == null || a.has("--dry-run")) {
             ctx.out().println(Json.pretty(spec));

@@ -22,13 +22,18 @@ final class Budget {
 
     /** Throws when {@code estimate} more credits would exceed the limit. */
     void check(String what, long estimate, BigDecimal studioSpent) {
+        check(what, estimate, studioSpent, "lower the count, size or steps");
+    }
+
+    /** As above; {@code otherwise} is the other way out, e.g. "lower the count, size or steps". */
+    void check(String what, long estimate, BigDecimal studioSpent, String otherwise) {
         BigDecimal spent = spent(studioSpent);
         BigDecimal after = spent.add(BigDecimal.valueOf(estimate));
         if (after.compareTo(limit) > 0) {
             BigDecimal needed = after.setScale(0, java.math.RoundingMode.CEILING);
             throw new DslException("budget: " + what + " is refused, nothing was sent. This session has spent " + plain(spent)
-                    + " credits, this would cost about " + estimate + " more (pricing calculator), and the budget is "
-                    + plain(limit) + ". To go ahead, raise it: budget " + plain(needed) + " (or lower the count, size or steps).")
+                    + " credits, this would cost about " + estimate + " more (priced before sending), and the budget is "
+                    + plain(limit) + ". To go ahead, raise it: budget " + plain(needed) + " (or " + otherwise + ").")
                     .token("budget");
         }
     }

@@ -73,12 +73,11 @@ public final class DryRunStudio implements Studio {
 
     @Override public Object upscale(Object asset, Map<String, Object> options) {
         DryRunImage image = image(asset, "upscale");
-        boolean ultra = "ultra".equals(options.get("mode"));
+        dev.sitter.model.Provenance.Operation op = UpscaleOptions.operation(options);
         ObjectNode body = Json.MAPPER.createObjectNode();
-        if (ultra) body.put("generatedImageId", image.id());
-        else body.put("id", image.id());
-        emit("# upscale " + image.id() + ": POST /api/rest/v1/variations/" + (ultra ? "universal-upscaler" : "upscale"),
-                Json.pretty(body));
+        body.put(op.endpoint().equals(UpscaleOptions.CLASSIC) ? "id" : "generatedImageId", image.id());
+        op.params().forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
+        emit("# upscale " + image.id() + ": POST /api/rest/v1" + op.endpoint(), Json.pretty(body));
         return image;
     }
 

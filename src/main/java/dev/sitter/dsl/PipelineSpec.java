@@ -18,7 +18,8 @@ public final class PipelineSpec extends BlockSpec {
             "explore", "explore count: 8, size: '512x768', steps: 15", "select", "select top: 2",
             "refine", "refine strength: 0.35", "qa", "qa 'eyes match the anchors'", "upscale", "upscale mode: 'ultra'",
             "grade", "grade lut: 'luts/teal-orange.cube'", "export", "export 'png', 'jpg'",
-            "removeBackground", "removeBackground()", "inpaint", "inpaint mask: 'masks/hair.png', strength: 0.5");
+            "removeBackground", "removeBackground()", "inpaint", "inpaint mask: 'masks/eyes.png', prompt: 'clear green eyes'",
+            "composite", "composite from: 'master', mask: 'masks/eyes.png'");
     private final List<PipelineStep> steps = new ArrayList<>();
 
     PipelineSpec(SitterShell shell, String id) {
@@ -45,6 +46,8 @@ public final class PipelineSpec extends BlockSpec {
     public void removeBackground(Object... a) { step("removeBackground", Map.of(), a); }
     public void inpaint(Map<String, Object> o, Object... a) { step("inpaint", o, a); }
     public void inpaint(Object... a) { step("inpaint", Map.of(), a); }
+    public void composite(Map<String, Object> o, Object... a) { step("composite", o, a); }
+    public void composite(Object... a) { step("composite", Map.of(), a); }
 
     private void step(String name, Map<String, Object> opts, Object[] args) {
         TreeMap<String, Object> o = new TreeMap<>();

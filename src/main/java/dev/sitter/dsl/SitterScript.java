@@ -32,7 +32,7 @@ import java.util.Map;
 public abstract class SitterScript extends Script {
     /** The top-level keywords, for "did you mean" and "wrong arguments" messages. */
     static final List<String> KEYWORDS = List.of("character", "style", "camera", "negatives", "template", "pipeline",
-            "include", "prompt", "generate", "refine", "inpaint", "upscale", "removeBackground", "estimate", "credits",
+            "include", "prompt", "generate", "refine", "inpaint", "composite", "upscale", "removeBackground", "estimate", "credits",
             "models", "run", "budget", "master", "pack");
     static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("character", "character('mara') { name 'Mara Voss' ... }"),
@@ -46,6 +46,7 @@ public abstract class SitterScript extends Script {
             Map.entry("generate", "generate mara, template: 'canonical', seed: 4242, count: 4"),
             Map.entry("refine", "refine shots[1], strength: 0.3"),
             Map.entry("inpaint", "inpaint shots[0], mask: 'masks/hair.png', strength: 0.5"),
+            Map.entry("composite", "composite shots[0], from: master(mara), mask: 'masks/eyes.png'"),
             Map.entry("upscale", "upscale best, mode: 'ultra'"),
             Map.entry("removeBackground", "removeBackground best"),
             Map.entry("estimate", "estimate mara, template: 'canonical', count: 4"),
@@ -58,6 +59,7 @@ public abstract class SitterScript extends Script {
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
+    private static final List<String> COMPOSITE_OPTIONS = List.of("from", "mask", "denoise", "feather");
     private static final List<String> UPSCALE_OPTIONS = List.of("mode", "factor", "style", "creativity", "similarity", "detailContrast");
     /** The named arguments of each {@code pack} action; they mirror {@code sitter pack}'s options. */
     private static final Map<String, List<String>> PACK_OPTIONS = Map.of(
@@ -172,6 +174,7 @@ public abstract class SitterScript extends Script {
         Args.options(opts, REFINE_OPTIONS, "refine", "");
         double strength = strength(opts, "refine");
         PromptSpec spec = optionalSpec(opts, "refine");
+        withinBudget("refine", asset(asset, "refine"), spec, opts);
         return shell().studio().refine(asset(asset, "refine"), spec, strength);
     }
 
@@ -184,8 +187,51 @@ public abstract class SitterScript extends Script {
         Path maskFile = shell().resolveReference(shell().anchorImage(mask, null).path());
         Double strength = opts.containsKey("strength") ? strength(opts, "inpaint") : null;
         PromptSpec spec = optionalSpec(opts, "inpaint");
+        withinBudget("inpaint", asset(asset, "inpaint"), spec, opts);
         return shell().studio().inpaint(asset(asset, "inpaint"), maskFile, spec, strength);
     }
+
+    /**
+     * {@code composite shot, from: master(mara), mask: 'masks/eyes.png', denoise: 0.2, feather: 6}: pastes the
+     * mask's white part of a verified image onto the shot with a soft edge, then a light denoise pass blends it.
+     * {@code from:} is an asset, an asset id, or a character (its master).
+     */
+    public Object composite(Map<String, Object> opts, Object asset) {
+        Args.options(opts, COMPOSITE_OPTIONS, "composite", "");
+        for (String required : List.of("from", "mask")) {
+            if (!opts.containsKey(required) || opts.get(required) == null) {
+                throw new DslException("`composite` needs " + required + ": (" + (required.equals("from")
+                        ? "the verified image to copy the patch from" : "a black-and-white PNG the size of the image, white = the patch")
+                        + "), e.g. " + EXAMPLES.get("composite")).token("composite");
+            }
+        }
+        Object from = opts.get("from");
+        if (from instanceof CharacterDef c) from = shell().studio().master(c.id());
+        String mask = Args.text(opts.get("mask"), "mask", " in composite", "mask: 'masks/eyes.png'");
+        Path maskFile = shell().resolveReference(shell().anchorImage(mask, null).path());
+        Double denoise = null;
+        if (opts.containsKey("denoise")) {
+            denoise = Args.number(opts.get("denoise"), "denoise", " in composite", "denoise: 0.2");
+            if (denoise < 0.2 || denoise > 0.9) {
+                throw new DslException("composite denoise: " + Args.show(opts.get("denoise")) + " is outside 0.2-0.9; it is how much"
+                        + " the blending pass repaints inside the mask: write e.g. denoise: 0.2 (the default) or 0.3 for a stronger blend")
+                        .token("denoise");
+            }
+        }
+        Integer feather = null;
+        if (opts.containsKey("feather")) {
+            feather = Args.integer(opts.get("feather"), "feather", " in composite", "feather: 6");
+            if (feather < 0 || feather > 64) {
+                throw new DslException("composite feather: " + feather + " is outside 0-64 pixels; write e.g. feather: 6 (the default)")
+                        .token("feather");
+            }
+        }
+        Object target = asset(asset, "composite");
+        withinBudget("composite", target, null, opts);
+        return shell().studio().composite(target, from, maskFile, denoise, feather);
+    }
+
+    public Object composite(Object asset) { return composite(Map.of(), asset); }
 
     public Object upscale(Map<String, Object> opts, Object asset) {
         Args.options(opts, UPSCALE_OPTIONS, "upscale", "");
@@ -195,12 +241,25 @@ public abstract class SitterScript extends Script {
                 throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard', 'ultra' or 'classic'").token(mode);
             }
         }
+        withinBudget("upscale", asset(asset, "upscale"), null, opts);
         return shell().studio().upscale(asset(asset, "upscale"), new LinkedHashMap<>(opts));
     }
 
     public Object upscale(Object asset) { return upscale(Map.of(), asset); }
 
-    public Object removeBackground(Object asset) { return shell().studio().removeBackground(asset(asset, "removeBackground")); }
+    public Object removeBackground(Object asset) {
+        withinBudget("removeBackground", asset(asset, "removeBackground"), null, Map.of());
+        return shell().studio().removeBackground(asset(asset, "removeBackground"));
+    }
+
+    /** A session budget applies to every paid command: its price is asked first, and a call that would pass the limit is refused unsent. */
+    private void withinBudget(String command, Object asset, PromptSpec spec, Map<String, Object> opts) {
+        Studio studio = shell().studio();
+        Budget budget = shell().budget();
+        if (budget != null && studio.charges()) {
+            budget.check(command, studio.quote(command, asset, spec, opts), studio.spent(), "pick a smaller or cheaper step");
+        }
+    }
 
     /**
      * {@code estimate mara, template: 'canonical', count: 4} prices one request;

@@ -54,6 +54,19 @@ public interface Studio {
      */
     Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength);
 
+    /**
+     * {@code composite shot, from: master(mara), mask: 'masks/eyes.png'}: pastes the mask's white part of
+     * a verified image onto the asset (feathered edge), then a light denoise pass blends it in.
+     *
+     * @param from    the patch source: an asset a command returned, or an asset id
+     * @param mask    the mask file, resolved (a PNG the size of the asset)
+     * @param denoise how much the blending pass repaints (0.2-0.9), or null for the Studio's default
+     * @param feather the patch's soft edge in pixels, or null for the default
+     */
+    default Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
+        throw new DslException("`composite` needs Sitter's library; run the script with `sitter run` or in the console");
+    }
+
     /** {@code upscale best} / {@code upscale best, mode: 'ultra'}; options as written (mode, factor). */
     Object upscale(Object asset, Map<String, Object> options);
 
@@ -94,6 +107,18 @@ public interface Studio {
     /** Credits {@link #generate} of this request would cost (pricing calculator); asked only when {@link #charges()}. */
     default long quote(PromptSpec spec) {
         throw new DslException("this studio cannot price a request");
+    }
+
+    /**
+     * Credits a paid command on an earlier image would cost: {@code refine}, {@code inpaint}, {@code composite}
+     * (its denoise pass), {@code upscale} or {@code removeBackground}; asked only when {@link #charges()}, before
+     * the command is sent, so a session budget applies to it.
+     *
+     * @param spec    the request the command will send (refine/inpaint with character:), or null for the asset's own
+     * @param options the command's options as written (e.g. upscale's mode and factor)
+     */
+    default long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
+        throw new DslException("this studio cannot price " + command);
     }
 
     /** Credits charged through this Studio since it was made (what its commands paid, as the API reported). */

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record GenerationFacts(String generationId, String imageId, String variationId, Long seedReturned,
                               Provenance.Cost cost, Provenance.Backend backend, String step, String parentId,
                               Instant requestedAt, Instant completedAt, Map<String, String> uploads,
-                              List<Provenance.QaResult> qa, Provenance.Operation operation) {
+                              List<Provenance.QaResult> qa, Provenance.Operation operation, Provenance.Edit edit) {
 
     public static Builder builder() { return new Builder(); }
 
@@ -29,6 +29,7 @@ public record GenerationFacts(String generationId, String imageId, String variat
         private final Map<String, String> uploads = new TreeMap<>();
         private List<Provenance.QaResult> qa = List.of();
         private Provenance.Operation operation;
+        private Provenance.Edit edit;
 
         public Builder generationId(String v) { generationId = v; return this; }
         public Builder imageId(String v) { imageId = v; return this; }
@@ -48,10 +49,12 @@ public record GenerationFacts(String generationId, String imageId, String variat
         public Builder qa(List<Provenance.QaResult> v) { qa = v; return this; }
         /** How an upscale, background removal or inpaint ran on its parent (endpoint, parameters, mask). */
         public Builder operation(Provenance.Operation v) { operation = v; return this; }
+        /** A local edit's inputs (LUT, patch source, mask), recorded next to the request. */
+        public Builder edit(Provenance.Edit v) { edit = v; return this; }
 
         public GenerationFacts build() {
             return new GenerationFacts(generationId, imageId, variationId, seedReturned, cost, backend, step, parentId,
-                    requestedAt, completedAt, Map.copyOf(uploads), qa, operation);
+                    requestedAt, completedAt, Map.copyOf(uploads), qa, operation, edit);
         }
     }
 }

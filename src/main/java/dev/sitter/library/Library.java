@@ -208,14 +208,14 @@ public final class Library {
     /** The record as it will be written, secrets scrubbed (the scrubbed JSON is parsed back so file and object agree). */
     private Provenance draft(String assetId, PromptSpec spec, GenerationFacts f, Provenance.Files files) {
         String step = f.step() == null ? "generate" : f.step();
-        String dst = "inpaint".equalsIgnoreCase(step) ? XmpPacket.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA
+        String dst = "inpaint".equalsIgnoreCase(step) || "composite".equalsIgnoreCase(step) ? XmpPacket.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA
                 : XmpPacket.TRAINED_ALGORITHMIC_MEDIA;
         Provenance p = new Provenance(Provenance.SCHEMA, assetId, true, dst, step, f.parentId(), spec, f.seedReturned(),
                 Provenance.BackendIds.of(f.generationId(), f.imageId(), f.variationId(), f.uploads()), f.cost(),
                 f.backend(), tool,
                 new Provenance.Times(f.requestedAt() == null ? null : f.requestedAt().toString(),
                         f.completedAt() == null ? null : f.completedAt().toString(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()),
-                f.qa(), files, f.operation());
+                f.qa(), files, f.operation(), f.edit());
         String json = Json.pretty(p);
         String clean = scrubber.apply(json);
         return clean.equals(json) ? p : parse(clean, "the record of " + assetId);
@@ -537,6 +537,10 @@ public final class Library {
 
     /** Where an input (an inpaint mask) with this SHA-256 is kept. */
     public Path inputPath(String sha256) {
+        if (sha256 == null || !isAssetId(sha256)) {
+            throw new LibraryException("'" + sha256 + "' is not a SHA-256 (64 lowercase hex digits); the record naming it was changed."
+                    + " Run 'sitter verify'.");
+        }
         return root.resolve("inputs").resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
     }
 

@@ -73,7 +73,7 @@ final class Verifier {
             return;
         }
         records.put(id, p);
-        checkMask(p, relf);
+        checkInputs(p, relf);
         Provenance.ImageFile orig = p.files() == null ? null : p.files().original();
         if (orig == null) {
             problem("bad-record", relf, "lists no original image file.");
@@ -94,19 +94,28 @@ final class Verifier {
         if (original == null) notes.add("asset " + id + ": the original is damaged but " + emb.path() + " is intact");
     }
 
-    /** An inpaint's mask must be kept in inputs/ with the bytes its record names: replay sends it again. */
-    private void checkMask(Provenance p, String relf) {
+    /**
+     * The inputs a record names besides its references (an inpaint's mask, a composite's mask, a
+     * grade's LUT) must be kept in inputs/ with the bytes it names: replay and packs read them there.
+     */
+    private void checkInputs(Provenance p, String relf) {
         Provenance.Mask mask = p.operation() == null ? null : p.operation().mask();
-        if (mask == null) return;
-        if (mask.sha256() == null || !Library.isAssetId(mask.sha256())) {
-            problem("bad-record", relf, "names an inpaint mask without a valid SHA-256.");
+        if (mask != null) checkInput(p, relf, mask.sha256(), "inpaint mask", mask.path());
+        Provenance.Edit edit = p.edit();
+        if (edit != null && edit.maskSha256() != null) checkInput(p, relf, edit.maskSha256(), p.step() + " mask", edit.mask());
+        if (edit != null && edit.lutSha256() != null) checkInput(p, relf, edit.lutSha256(), "LUT", edit.lut());
+    }
+
+    private void checkInput(Provenance p, String relf, String sha256, String what, String path) {
+        if (sha256 == null || !Library.isAssetId(sha256)) {
+            problem("bad-record", relf, "names its " + what + " without a valid SHA-256.");
             return;
         }
         try {
-            lib.readInput(mask.sha256());
+            lib.readInput(sha256);
         } catch (LibraryException e) {
-            problem("missing", rel(lib.inputPath(mask.sha256())), "the inpaint mask of asset " + p.assetId().substring(0, 12)
-                    + " (" + mask.path() + "): " + e.getMessage());
+            problem("missing", rel(lib.inputPath(sha256)), "the " + what + " of asset " + p.assetId().substring(0, 12)
+                    + " (" + path + "): " + e.getMessage());
         }
     }
 

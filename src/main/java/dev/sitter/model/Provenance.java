@@ -1,6 +1,7 @@
 package dev.sitter.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.TreeMap;
  * @param operation         how an image-to-image step (upscale, nobg, inpaint) ran on its parent, beyond
  *                          {@code request}: the endpoint and every parameter sent, and an inpaint's mask;
  *                          null for a plain generation, and in records of schema {@code sitter.provenance/1}
+ * @param edit              what a local edit used besides its parent (grade's LUT, composite's patch source,
+ *                          mask, feather and denoise), for audit and replay; omitted when there is none
  */
 public record Provenance(
         String schema,
@@ -52,19 +55,28 @@ public record Provenance(
         Times times,
         List<QaResult> qa,
         Files files,
-        Operation operation) {
+        Operation operation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Edit edit) {
 
-    /** What this Sitter writes. Version 2 added {@link #operation}. */
+    /** What this Sitter writes. Version 2 added {@link #operation} and {@link #edit}. */
     public static final String SCHEMA = "sitter.provenance/2";
-    /** Every schema this Sitter reads: version 1 records load with {@code operation} null. */
+    /** Every schema this Sitter reads: version 1 records load with {@code operation} and {@code edit} null. */
     public static final List<String> READABLE = List.of("sitter.provenance/1", SCHEMA);
 
-    /** A record without an {@link Operation} (a plain generation, or one recorded before schema 2). */
+    /** A record without an {@link Operation} or {@link Edit} (a plain generation, or one recorded before schema 2). */
     public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
                       String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
                       Backend backend, String tool, Times times, List<QaResult> qa, Files files) {
         this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
-                tool, times, qa, files, null);
+                tool, times, qa, files, null, null);
+    }
+
+    /** A record of a backend operation, with no local {@link Edit}. */
+    public Provenance(String schema, String assetId, boolean aiGenerated, String digitalSourceType, String step,
+                      String parentId, PromptSpec request, Long seedReturned, BackendIds leonardo, Cost cost,
+                      Backend backend, String tool, Times times, List<QaResult> qa, Files files, Operation operation) {
+        this(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned, leonardo, cost, backend,
+                tool, times, qa, files, operation, null);
     }
 
     public Provenance {
@@ -141,6 +153,31 @@ public record Provenance(
     }
 
     /**
+     * What a local edit (grade, composite) used besides its parent image, enough to do it again: every field is null
+     * unless the step has it.
+     *
+     * @param from       composite: the asset id the patch was taken from
+     * @param mask       composite: the mask file as the script named it (its bytes are kept in the library's inputs/)
+     * @param maskSha256 its SHA-256, so a replay notices a changed mask
+     * @param feather    composite: the blur radius of the patch's edge, in pixels
+     * @param denoise    composite: the denoise pass's strength (how much the model repaints; init_strength = 1 - denoise)
+     * @param lut        grade: the LUT as written in the script, e.g. luts/teal-orange.cube
+     * @param lutFile    grade: the LUT file used, relative to the working folder when inside it (kept in inputs/)
+     * @param lutSha256  grade: its SHA-256
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Edit(String from, String mask, String maskSha256, Integer feather, Double denoise,
+                       String lut, String lutFile, String lutSha256) {
+        public static Edit composite(String from, String mask, String maskSha256, int feather, double denoise) {
+            return new Edit(from, mask, maskSha256, feather, denoise, null, null, null);
+        }
+
+        public static Edit grade(String lut, String lutFile, String lutSha256) {
+            return new Edit(null, null, null, null, null, lut, lutFile, lutSha256);
+        }
+    }
+
+    /**
      * An inpaint's mask. Its bytes are kept in the library, content-addressed, at
      * {@code inputs/sha256/ab/cdef…} (see {@code Library#inputPath}).
      *
@@ -178,11 +215,11 @@ public record Provenance(
     /** A copy with these QA results. */
     public Provenance withQa(List<QaResult> results) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, results, files, operation);
+                leonardo, cost, backend, tool, times, results, files, operation, edit);
     }
 
     public Provenance withFiles(Files newFiles) {
         return new Provenance(schema, assetId, aiGenerated, digitalSourceType, step, parentId, request, seedReturned,
-                leonardo, cost, backend, tool, times, qa, newFiles, operation);
+                leonardo, cost, backend, tool, times, qa, newFiles, operation, edit);
     }
 }

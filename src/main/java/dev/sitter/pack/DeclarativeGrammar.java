@@ -59,6 +59,7 @@ public final class DeclarativeGrammar {
         g.plain(Context.PIPELINE, "explore", "select", "refine", "qa", "upscale", "export", "removeBackground");
         g.add(Context.PIPELINE, new Keyword("grade", null, false, -1, Set.of("lut")));
         g.add(Context.PIPELINE, new Keyword("inpaint", null, false, -1, Set.of("mask")));
+        g.add(Context.PIPELINE, new Keyword("composite", null, false, -1, Set.of("mask")));
         return g;
     }
 

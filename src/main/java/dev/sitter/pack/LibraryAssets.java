@@ -128,20 +128,32 @@ public final class LibraryAssets {
         return new ExportAsset(id, character, image, record, inputs(r, record));
     }
 
-    /** The inpaint mask a record names (schema 2), from the library's inputs/, checked against its hash. */
+    /**
+     * The inputs a record names besides its references, from the library's inputs/, each checked
+     * against its hash: an inpaint's mask (schema 2 operation), a composite's mask and a grade's LUT
+     * (schema 2 edit). Keyed by their path inside the pack.
+     */
     private java.util.Map<String, Path> inputs(JsonNode r, Path record) {
+        java.util.Map<String, Path> out = new java.util.TreeMap<>();
         JsonNode mask = r.path("operation").path("mask");
-        String sha = ReleaseChecklist.text(mask, "sha256");
-        if (sha == null) return java.util.Map.of();
+        input(out, ReleaseChecklist.text(mask, "sha256"), ReleaseChecklist.text(mask, "path"), "inpaint mask", record);
+        JsonNode edit = r.path("edit");
+        input(out, ReleaseChecklist.text(edit, "maskSha256"), ReleaseChecklist.text(edit, "mask"), "composite mask", record);
+        input(out, ReleaseChecklist.text(edit, "lutSha256"), ReleaseChecklist.text(edit, "lut"), "LUT", record);
+        return out;
+    }
+
+    private void input(java.util.Map<String, Path> out, String sha, String name, String what, Path record) {
+        if (sha == null) return;
         if (!sha.matches("[0-9a-f]{64}")) {
-            throw new PackException("record " + record + " names an inpaint mask without a valid SHA-256; run `sitter verify`.");
+            throw new PackException("record " + record + " names its " + what + " without a valid SHA-256; run `sitter verify`.");
         }
         Path file = root.resolve("inputs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2));
         if (!Files.isRegularFile(file) || !dev.sitter.util.Sha256.file(file).equals(sha)) {
-            throw new PackException("record " + record + " names the inpaint mask " + ReleaseChecklist.text(mask, "path")
+            throw new PackException("record " + record + " names the " + what + " " + name
                     + ", whose kept copy " + root.relativize(file) + " is missing or changed, so the pack could not replay it;"
                     + " restore it from a backup (`sitter verify` lists it), or leave that asset out.");
         }
-        return java.util.Map.of(ExportAsset.inputPath(sha, ReleaseChecklist.text(mask, "path")), file);
+        out.put(ExportAsset.inputPath(sha, name), file);
     }
 }

@@ -34,12 +34,14 @@ public record ReplayPlan(Path packDir, List<Step> steps, List<String> warnings) 
      *                       a generation, a refine, or a record older than schema 2)
      * @param maskFile       where this replay reads an inpaint's mask (relative to the pack, or
      *                       absolute), or null when there is none to read
+     * @param edit           what a local edit used (composite's patch source and mask, grade's LUT), or null;
+     *                       its files are repointed into the pack when the pack carries them
      */
     public record Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned,
-                       boolean scriptsAgree, Provenance.Operation operation, String maskFile) {
-        /** A step with no recorded operation. */
+                       boolean scriptsAgree, Provenance.Operation operation, String maskFile, Provenance.Edit edit) {
+        /** A step with no recorded operation or edit. */
         public Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned, boolean scriptsAgree) {
-            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null, null);
+            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null, null, null);
         }
     }
 }

@@ -69,7 +69,8 @@ public final class ReplayPlanner {
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
             Provenance.Operation op = operation(r, a.record(), warnings);
             String maskFile = maskFile(op, pathBySha, a.record(), warnings);
-            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, maskFile));
+            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, maskFile,
+                    edit(r, pathBySha, a.record(), warnings)));
         }
         return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
     }
@@ -99,6 +100,25 @@ public final class ReplayPlanner {
                     + ") is not in the pack, so the inpaint cannot be replayed; ask the author to export the pack again with this Sitter");
         }
         return p;
+    }
+
+    /**
+     * A local edit's inputs (composite, grade), with the mask or LUT repointed to the pack's copy when the
+     * pack carries a file of that SHA-256; otherwise the recorded path stays, and replay checks its hash.
+     */
+    private static Provenance.Edit edit(JsonNode record, Map<String, String> pathBySha, String where, List<String> warnings) {
+        JsonNode e = record.path("edit");
+        if (!e.isObject()) return null;
+        Provenance.Edit edit;
+        try {
+            edit = Json.MAPPER.treeToValue(e, Provenance.Edit.class);
+        } catch (Exception ex) {
+            warnings.add(where + ": its edit (" + ex.getMessage() + ") cannot be read; that step will not replay");
+            return null;
+        }
+        String mask = edit.maskSha256() != null && pathBySha.containsKey(edit.maskSha256()) ? pathBySha.get(edit.maskSha256()) : edit.mask();
+        String lut = edit.lutSha256() != null && pathBySha.containsKey(edit.lutSha256()) ? pathBySha.get(edit.lutSha256()) : edit.lutFile();
+        return new Provenance.Edit(edit.from(), mask, edit.maskSha256(), edit.feather(), edit.denoise(), edit.lut(), lut, edit.lutSha256());
     }
 
     /** Same request on the wire: everything except recipe bookkeeping (script file/line) and local paths. */

@@ -4,7 +4,6 @@ import dev.sitter.imaging.CubeLut;
 import dev.sitter.imaging.CubeParser;
 import dev.sitter.imaging.Images;
 import dev.sitter.imaging.LutGrader;
-import dev.sitter.util.Sha256;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,9 @@ import java.util.Set;
 
 /**
  * {@code grade lut: 'luts/teal-orange.cube'}: applies one 3D LUT identically to every image (local,
- * free). The LUT path is resolved against the script's folder, then the prompt library.
+ * free). The LUT path is resolved against the script's folder, then the prompt library. The ops
+ * record each graded image (the Studio keeps it in the library as a {@code grade} step with the LUT's
+ * name and SHA-256, so it replays).
  */
 final class GradeStep implements Step {
     static final Set<String> OPTIONS = Set.of("lut");
@@ -42,8 +43,8 @@ final class GradeStep implements Step {
         List<Item> out = new ArrayList<>();
         for (Item item : in) {
             byte[] png = Images.pngBytes(LutGrader.apply(lut, Images.read(item.file())));
-            String id = "graded-" + Sha256.hex(png).substring(0, 24);
-            Item graded = ctx.store(id, png, item.id());
+            PortraitOps.Produced made = ctx.ops.graded(ctx.produced(item), png, o.text("lut", null), lutFile);
+            Item graded = ctx.store(made.id(), made.bytes(), item.id());
             out.add(new Item(graded.id(), graded.file(), item.id(), item.drift(), item.qa()));
         }
         return new Result(out, "graded " + out.size() + " with " + lutFile.getFileName());

@@ -16,9 +16,7 @@ import java.util.Set;
  * are taken at their most: every winner is assumed to pass QA, so upscale is priced for all.
  */
 public final class PipelinePricer {
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "explore", ExploreStep.OPTIONS, "select", SelectStep.OPTIONS, "refine", RefineStep.OPTIONS, "qa", QaStep.OPTIONS,
-            "upscale", UpscaleStep.OPTIONS, "grade", GradeStep.OPTIONS, "export", ExportStep.OPTIONS);
+    private static final Map<String, Set<String>> OPTIONS = PipelineRunner.OPTIONS;
 
     private final int maxBatch;
 
@@ -29,6 +27,14 @@ public final class PipelinePricer {
     }
 
     public PipelineEstimate estimate(PipelineDef pipeline, String character, PriceList prices) {
+        return estimate(pipeline, character, prices, RunProgress.NONE);
+    }
+
+    /**
+     * As above, for a run that will resume: ops its journal shows finished are counted as paid and left
+     * out of the credits (the run pays only for the rest).
+     */
+    public PipelineEstimate estimate(PipelineDef pipeline, String character, PriceList prices, RunProgress progress) {
         if (pipeline.steps().isEmpty()) {
             throw new PipelineException("pipeline '" + pipeline.id() + "' has no steps. Fix: add e.g. explore count: 8; select top: 2; export 'png'.");
         }
@@ -43,27 +49,36 @@ public final class PipelinePricer {
             if (known == null) {
                 throw new PipelineException("pipeline '" + pipeline.id() + "'" + (step.line() > 0 ? " line " + step.line() : "")
                         + ": step '" + step.name() + "' cannot run in a pipeline yet, so it cannot be priced either. "
-                        + "Fix: use explore, select, refine, qa, upscale, grade, export.");
+                        + "Fix: use " + String.join(", ", PipelineRunner.STEP_NAMES) + ".");
             }
             StepOptions o = new StepOptions(pipeline.id(), step, known);
+            String key = "s" + i + "-" + step.name();
+            boolean stepDone = progress.stepDone(key);
             switch (step.name()) {
                 case "explore" -> {
                     int count = o.integer("count", 4, 1, 64);
                     size = o.size("size", ExploreStep.DEFAULT_SIZE);
                     steps = o.optionalInteger("steps", 10, 60);
                     int full = count / maxBatch, rest = count % maxBatch;
-                    long credits = full * (full > 0 ? prices.generate(maxBatch, size[0], size[1], steps) : 0)
-                            + (rest > 0 ? prices.generate(rest, size[0], size[1], steps) : 0);
                     int requests = full + (rest > 0 ? 1 : 0);
+                    long credits = 0;
+                    int paid = 0;
+                    for (int b = 0; b < requests; b++) {
+                        if (stepDone || progress.opDone(key + "/batch-" + b)) {
+                            paid++;
+                        } else {
+                            credits += prices.generate(b < full ? maxBatch : rest, size[0], size[1], steps);
+                        }
+                    }
                     String detail = (full > 0 ? full + " x " + maxBatch : "") + (full > 0 && rest > 0 ? " + " : "")
                             + (rest > 0 ? "1 x " + rest : "") + " images at " + size[0] + "x" + size[1]
                             + (steps == null ? "" : ", " + steps + " steps");
                     images += count;
-                    lines.add(new PipelineEstimate.Line(i, "explore", step.line(), requests, count, credits, detail));
+                    lines.add(new PipelineEstimate.Line(i, "explore", step.line(), requests, count, credits, detail, paid));
                 }
                 case "select" -> {
                     int kept = o.has("pick") ? o.integers("pick").size() : Math.min(o.integer("top", 1, 1, 64), images);
-                    lines.add(new PipelineEstimate.Line(i, "select", step.line(), 0, kept, 0, "keeps " + kept + " of " + images));
+                    lines.add(new PipelineEstimate.Line(i, "select", step.line(), 0, kept, 0, "keeps " + kept + " of " + images, 0));
                     images = kept;
                 }
                 case "refine" -> {
@@ -71,10 +86,26 @@ public final class PipelinePricer {
                     requireSize(o, size, "refine");
                     long each = images == 0 ? 0 : prices.refine(size[0], size[1], steps, strength);
                     int[] out = prices.refined(size[0], size[1]);
-                    lines.add(new PipelineEstimate.Line(i, "refine", step.line(), images, images, each * images,
+                    int paid = paid(progress, key, stepDone, images);
+                    lines.add(new PipelineEstimate.Line(i, "refine", step.line(), images, images, each * (images - paid),
                             images + " x image-to-image " + size[0] + "x" + size[1] + " -> " + out[0] + "x" + out[1] + ", strength "
-                                    + String.format(Locale.ROOT, "%.2f", strength)));
+                                    + String.format(Locale.ROOT, "%.2f", strength), paid));
                     size = out;
+                    steps = null; // a refine runs at the template's steps, and so does what follows it
+                }
+                case "inpaint", "composite" -> {
+                    requireSize(o, size, step.name());
+                    if (step.name().equals("inpaint")) {
+                        o.decimal("strength", InpaintStep.DEFAULT_STRENGTH, 0.1, 0.8);
+                    } else {
+                        o.decimal("denoise", CompositeStep.DEFAULT_DENOISE, 0.2, 0.9);
+                        o.integer("feather", dev.sitter.imaging.Masks.DEFAULT_FEATHER, 0, 64);
+                    }
+                    long each = images == 0 ? 0 : prices.inpaint(size[0], size[1], steps);
+                    int paid = paid(progress, key, stepDone, images);
+                    lines.add(new PipelineEstimate.Line(i, step.name(), step.line(), images, images, each * (images - paid),
+                            images + " x canvas inpainting " + size[0] + "x" + size[1]
+                                    + (step.name().equals("composite") ? " (the denoise pass; the paste is local)" : ""), paid));
                 }
                 case "upscale" -> {
                     String mode = o.text("mode", null);
@@ -82,19 +113,25 @@ public final class PipelinePricer {
                     requireSize(o, size, "upscale");
                     Long each = images == 0 ? Long.valueOf(0) : prices.upscale(mode, size[0], size[1]);
                     int[] out = prices.upscaled(mode, size[0], size[1]);
+                    int paid = paid(progress, key, stepDone, images);
                     if (each == null) {
                         notes.add("upscale mode '" + mode + "' has no pricing-calculator service; its " + images + " request(s) are not in the total");
                     }
-                    lines.add(new PipelineEstimate.Line(i, "upscale", step.line(), images, images, each == null ? 0 : each * images,
+                    lines.add(new PipelineEstimate.Line(i, "upscale", step.line(), images, images, each == null ? 0 : each * (images - paid),
                             images + " x " + (mode == null ? "universal" : mode) + " upscale " + size[0] + "x" + size[1]
-                                    + " -> " + out[0] + "x" + out[1] + (each == null ? " (not priced)" : "")));
+                                    + " -> " + out[0] + "x" + out[1] + (each == null ? " (not priced)" : ""), paid));
                     size = out;
                 }
                 default -> lines.add(new PipelineEstimate.Line(i, step.name(), step.line(), 0, images, 0,
-                        step.name().equals("qa") ? "records verdicts; every image assumed to pass" : "local, no credits"));
+                        step.name().equals("qa") ? "records verdicts; every image assumed to pass" : "local, no credits", 0));
             }
         }
-        return new PipelineEstimate(pipeline.id(), character, lines, notes);
+        return new PipelineEstimate(pipeline.id(), character, lines, notes, progress.runDir());
+    }
+
+    /** Jobs of a per-image step the journal shows paid: all when the step finished, else its finished ops (at most {@code images}). */
+    private static int paid(RunProgress progress, String key, boolean stepDone, int images) {
+        return stepDone ? images : Math.min(images, progress.opsDone(key));
     }
 
     private static void requireSize(StepOptions o, int[] size, String step) {

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs a {@link PipelineDef} ({@code explore, select, refine, qa, upscale, grade, export}) against
+ * Runs a {@link PipelineDef} ({@code explore, select, refine, inpaint, composite, qa, upscale, grade, export}) against
  * {@link PortraitOps}, journaling every paid op and every finished step in
  * {@code <runDir>/journal.jsonl}. Killed at any moment and started again on the same run folder, it
  * skips finished steps, reuses journaled op results (paying for nothing twice), and continues.
@@ -95,10 +95,15 @@ public final class PipelineRunner {
 
     private static final Map<String, Step> STEPS = Map.of(
             "explore", new ExploreStep(), "select", new SelectStep(), "refine", new RefineStep(), "qa", new QaStep(),
+            "inpaint", new InpaintStep(), "composite", new CompositeStep(),
             "upscale", new UpscaleStep(), "grade", new GradeStep(), "export", new ExportStep());
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
+    /** The options each step takes (shared with the pricer). */
+    static final Map<String, Set<String>> OPTIONS = Map.of(
             "explore", ExploreStep.OPTIONS, "select", SelectStep.OPTIONS, "refine", RefineStep.OPTIONS, "qa", QaStep.OPTIONS,
+            "inpaint", InpaintStep.OPTIONS, "composite", CompositeStep.OPTIONS,
             "upscale", UpscaleStep.OPTIONS, "grade", GradeStep.OPTIONS, "export", ExportStep.OPTIONS);
+    /** The steps in the order a pipeline usually has them, for messages. */
+    static final List<String> STEP_NAMES = List.of("explore", "select", "refine", "inpaint", "composite", "qa", "upscale", "grade", "export");
 
     private final PortraitOps ops;
     private final Settings settings;
@@ -114,7 +119,7 @@ public final class PipelineRunner {
     public record StepReport(int index, String name, int line, boolean fromJournal, int images, String summary) {
         @Override
         public String toString() {
-            return String.format("%d. %-8s %s%s", index + 1, name, summary, fromJournal ? "  (done earlier, from the journal)" : "");
+            return String.format("%d. %-9s %s%s", index + 1, name, summary, fromJournal ? "  (done earlier, from the journal)" : "");
         }
     }
 
@@ -172,7 +177,7 @@ public final class PipelineRunner {
         for (PipelineStep step : pipeline.steps()) {
             if (!STEPS.containsKey(step.name())) {
                 throw new PipelineException("pipeline '" + pipeline.id() + "'" + (step.line() > 0 ? " line " + step.line() : "") + ": step '"
-                        + step.name() + "' cannot run in a pipeline yet. Fix: use " + String.join(", ", List.of("explore", "select", "refine", "qa", "upscale", "grade", "export"))
+                        + step.name() + "' cannot run in a pipeline yet. Fix: use " + String.join(", ", STEP_NAMES)
                         + ", or run that command on its own.");
             }
         }

@@ -1,5 +1,6 @@
 package dev.sitter.pipeline;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +22,40 @@ public interface PortraitOps {
 
     /** Upscale an earlier image ({@code mode}: e.g. "ultra", "universal", or null for the default). */
     Produced upscale(String opKey, Produced source, String mode);
+
+    /**
+     * Canvas inpainting on an earlier image: the white part of {@code mask} (a PNG of the image's size,
+     * already checked) is painted again at init strength {@code strength}; {@code prompt} is the patch's
+     * prompt, or null for the image's own.
+     */
+    default Produced inpaint(String opKey, Produced source, Path mask, String prompt, double strength) {
+        throw new PipelineException("these generation ops cannot inpaint. Fix: run the pipeline through Sitter's Studio"
+                + " (sitter run, or run 'pipeline' in the console).");
+    }
+
+    /**
+     * Pastes the white part of {@code mask} from the verified image {@code from} onto an earlier image
+     * (feathered by {@code feather} pixels), then blends it with a light denoise pass of strength {@code denoise}.
+     */
+    default Produced composite(String opKey, Produced source, String from, Path mask, int feather, double denoise) {
+        throw new PipelineException("these generation ops cannot composite. Fix: run the pipeline through Sitter's Studio"
+                + " (sitter run, or run 'pipeline' in the console).");
+    }
+
+    /**
+     * Checks, before anything is paid, that {@code from} ({@code 'master'} or an asset id) names an image
+     * a composite may take its patch from: one that exists and did not fail QA. Throws a
+     * {@link PipelineException} saying why not.
+     */
+    default void checkPatchSource(String from) {}
+
+    /**
+     * A graded image (local and free): the ops may record it with its lineage and LUT. By default it
+     * stays in the run folder only, named by its bytes.
+     */
+    default Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
+        return new Produced("graded-" + dev.sitter.util.Sha256.hex(png).substring(0, 24), png);
+    }
 
     /** One image an op returned: its id (asset id or Leonardo image id) and its encoded bytes (PNG or JPEG). */
     record Produced(String id, byte[] bytes) {

@@ -42,6 +42,10 @@ final class StepOptions {
                 + step.name() + ": " + message);
     }
 
+    String stepName() {
+        return step.name();
+    }
+
     boolean has(String name) {
         return step.options().containsKey(name);
     }

@@ -107,7 +107,7 @@ public final class LeonardoStudio implements Studio {
         Asset parent = asset(asset, "inpaint");
         PromptSpec base = spec != null ? spec : parent.spec().toBuilder().init(null).build();
         byte[] maskBytes = read(mask);
-        List<Asset> made = inpaint(parent, maskBytes, maskPath(mask), base, strength == null ? 0.5 : strength);
+        List<Asset> made = inpaint(parent, maskBytes, recordedPath(mask), base, strength == null ? 0.5 : strength);
         return made.size() == 1 ? made.get(0) : made;
     }
 
@@ -123,16 +123,37 @@ public final class LeonardoStudio implements Studio {
         java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
                 "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", strength));
         Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, new Provenance.Mask(maskPath, maskSha));
-        return paid("inpaint", base, parent.id(), op, l -> client().inpaint(base, init, maskBytes, strength, images, l));
+        return paid("inpaint", base, parent.id(), op, null, l -> client().inpaint(base, init, maskBytes, strength, images, l));
     }
 
     static final String INPAINT_ENDPOINT = "/generations";
 
-    /** The mask's path for the record: relative to the working folder when inside it, else absolute. */
-    private static String maskPath(Path mask) {
-        Path abs = mask.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    /**
+     * Keeps a local edit's input file (a composite's mask, a grade's LUT) in the library's inputs/,
+     * content-addressed, so the record that names its SHA-256 replays and packs even after the
+     * user's file changes or moves.
+     *
+     * @return its SHA-256
+     */
+    String keepInput(Path file) {
+        byte[] bytes = read(file);
+        return libraryCall(() -> library.storeInput(bytes));
+    }
+
+    /**
+     * A local input's path for the record (a mask, a LUT): relative to the script's folder when inside
+     * it (as the script names it), else relative to the working folder when inside that, else only its
+     * file name, so records (and the packs and PNGs that carry them) never spell out the user's folders.
+     * Only a name for people: replays read the library's kept copy by SHA-256.
+     */
+    String recordedPath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path scriptDir = images.locate("");
+        for (Path base : java.util.Arrays.asList(scriptDir == null ? null : scriptDir.toAbsolutePath().normalize(),
+                Path.of("").toAbsolutePath())) {
+            if (base != null && abs.startsWith(base)) return base.relativize(abs).toString().replace('\\', '/');
+        }
+        return abs.getFileName().toString();
     }
 
     @Override public Asset upscale(Object asset, Map<String, Object> options) {
@@ -148,6 +169,100 @@ public final class LeonardoStudio implements Studio {
         return variation(step, parent, op, () -> VariationOps.send(client(), op, parent));
     }
 
+    /**
+     * {@code composite shot, from: master(mara), mask: 'masks/eyes.png'}: pastes the mask's white part of
+     * the verified image {@code from} onto {@code asset} with a feathered edge, then a light denoise pass
+     * (canvas inpainting through the same feathered mask, init_strength = 1 - denoise) blends it in.
+     * Recorded as step {@code composite} with the patch source, the mask's path and SHA-256, the feather
+     * and the denoise strength, so {@code sitter replay} can do it again.
+     */
+    @Override public Asset composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
+        Asset parent = asset(asset, "composite");
+        Asset source = patchSource(from);
+        return composite(parent, source, mask, denoise == null ? DEFAULT_DENOISE : denoise,
+                feather == null ? dev.sitter.imaging.Masks.DEFAULT_FEATHER : feather, null);
+    }
+
+    /** How much a composite's denoise pass repaints when the script does not say (see docs/pipelines.md). */
+    public static final double DEFAULT_DENOISE = 0.2;
+
+    /** The composite itself; {@code recorded} is the request to send again on a replay (null: the parent's, at its size). */
+    Asset composite(Asset parent, Asset source, Path mask, double denoise, int feather, PromptSpec recorded) {
+        if (denoise < 0.2 || denoise > 0.9) {
+            throw new DslException("composite denoise must be between 0.2 and 0.9 (init_strength 0.8-0.1 of the blending pass), not "
+                    + denoise + "; the default " + DEFAULT_DENOISE + " keeps the patch and melts its seam");
+        }
+        PatchComposite pc = imaging(() -> PatchComposite.of(read(library.objectPath(parent.id())), "image " + parent.shortId(),
+                read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, feather));
+        PromptSpec spec = recorded != null ? recorded : canvasSpec(parent.spec(), null, pc.width(), pc.height(), "composite");
+        keepInput(mask);
+        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
+        double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
+        List<Asset> made = paid("composite", spec, parent.id(), null, edit,
+                l -> client().inpaint(spec, pc.pasted(), pc.mask(), initStrength, images, l));
+        return first(made, "composite");
+    }
+
+    /**
+     * The request for a canvas edit of an image: its own request for one image at the image's actual
+     * size (an upscale's record keeps the size it was made from), with {@code prompt} replacing the
+     * prompt, or added to it when it starts with '+'.
+     */
+    static PromptSpec canvasSpec(PromptSpec own, String prompt, int width, int height, String step) {
+        if (width % 8 != 0 || height % 8 != 0 || width < 32 || height < 32 || width > 2048 || height > 2048) {
+            throw new DslException(step + " paints through Leonardo's canvas, which takes images of 32-2048 pixels a side in"
+                    + " multiples of 8; this one is " + width + "x" + height + ". Fix: " + step + " before upscaling (e.g. right"
+                    + " after refine), or on an image of such a size");
+        }
+        PromptSpec.Builder b = own.toBuilder().init(null).numImages(1).size(width, height);
+        if (prompt != null) {
+            b.prompt(prompt.startsWith("+") ? own.prompt() + ", " + prompt.substring(1).strip() : prompt);
+        }
+        return b.build();
+    }
+
+    /** A patch source as written: an asset, or an asset id (prefix) in the library; it must exist and must not have failed QA. */
+    Asset patchSource(Object from) {
+        Asset source;
+        if (from instanceof CharSequence id) {
+            String resolved;
+            try {
+                resolved = library.resolve(id.toString());
+            } catch (dev.sitter.library.LibraryException e) {
+                throw new DslException("composite from: '" + id + "' is not an asset in the library at " + library.root() + " ("
+                        + e.getMessage() + "). Fix: give the id of a verified image (`sitter ls` lists them), an asset a command"
+                        + " returned, or the character's master (master(mara); 'master' in a pipeline)");
+            }
+            source = fromLibrary(library, resolved);
+        } else if (from instanceof Asset || from instanceof List<?>) {
+            source = asset(from, "composite from:");
+        } else {
+            throw new DslException("composite from: takes the verified image to copy the patch from (an asset, an asset id, or"
+                    + " master(mara)); got " + describe(from));
+        }
+        if ("fail".equals(source.provenance().qaStatus())) {
+            String failed = source.provenance().qa().stream().filter(q -> "fail".equalsIgnoreCase(q.status()))
+                    .map(Provenance.QaResult::check).reduce((a, b) -> a + "', '" + b).orElse("");
+            throw new DslException("composite from: asset " + source.shortId() + " failed QA ('" + failed + "'), and a composite"
+                    + " copies its patch only from a verified image. Fix: pick an image that passed QA (e.g. the character's"
+                    + " master), or record a pass for it if the check was wrong");
+        }
+        return source;
+    }
+
+    /**
+     * Records an image Sitter made locally from {@code parent} (a grade): free, with the parent's request
+     * and backend (its pixels came from there), the lineage and what the edit used.
+     */
+    Asset recordLocal(String step, Asset parent, byte[] bytes, Provenance.Edit edit) {
+        Provenance.Backend b = parent.provenance().backend();
+        GenerationFacts.Builder facts = GenerationFacts.builder().step(step).parentId(parent.id())
+                .seedReturned(parent.provenance().seedReturned()).cost(BigDecimal.ZERO, "credits").edit(edit)
+                .requestedAt(Instant.now()).completedAt(Instant.now());
+        if (b != null) facts.backend(b.kind(), b.baseUrl());
+        return record(bytes, parent.spec(), facts.build(), null, false);
+    }
+
     @Override public Object estimate(PromptSpec spec) {
         return guard(() -> client().estimate(spec));
     }
@@ -156,6 +271,52 @@ public final class LeonardoStudio implements Studio {
 
     @Override public long quote(PromptSpec spec) {
         return guard(() -> client().estimate(spec)).cost();
+    }
+
+    /**
+     * What Leonardo charges for a background removal. Its pricing calculator has no service for it, so
+     * this is the figure the sandbox charges (docs/sandbox.md); the ledger keeps what was really charged.
+     */
+    static final long NOBG_CREDITS = 5;
+    /** The classic upscaler (mode: 'classic'): no calculator service either; the sandbox's charge. */
+    static final long CLASSIC_UPSCALE_CREDITS = 15;
+
+    /** The price of a paid command on an earlier image, built from the very request the command sends. */
+    @Override public long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
+        Asset parent = asset(asset, command);
+        return switch (command) {
+            case "refine" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).numImages(1).build());
+            case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
+            case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
+            case "removeBackground" -> NOBG_CREDITS;
+            case "upscale" -> {
+                String mode = String.valueOf(options.getOrDefault("mode", "universal"));
+                if (mode.equals("classic") || mode.equals("basic")) yield CLASSIC_UPSCALE_CREDITS;
+                StudioPriceList prices = new StudioPriceList(client(), parent.spec());
+                if (mode.equals("ultra") && VariationOps.number(options, "factor") != null) {
+                    Map<String, Object> p = new java.util.LinkedHashMap<>();
+                    p.put("inputWidth", width(parent));
+                    p.put("inputHeight", height(parent));
+                    p.put("upscaleMultiplier", VariationOps.number(options, "factor"));
+                    yield guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
+                }
+                Long c = guard(() -> prices.upscale(mode.equals("ultra") ? "ultra" : null, width(parent), height(parent)));
+                yield c == null ? CLASSIC_UPSCALE_CREDITS : c;
+            }
+            default -> throw new DslException("cannot price " + command);
+        };
+    }
+
+    private static int width(Asset a) {
+        Integer w = a.provenance().files().original().width();
+        if (w == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        return w;
+    }
+
+    private static int height(Asset a) {
+        Integer h = a.provenance().files().original().height();
+        if (h == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        return h;
     }
 
     @Override public java.math.BigDecimal spent() {
@@ -168,8 +329,9 @@ public final class LeonardoStudio implements Studio {
      */
     @Override public dev.sitter.pipeline.PipelineEstimate estimateRun(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
         try {
+            dev.sitter.pipeline.RunProgress progress = dev.sitter.pipeline.RunProgress.of(runDir(pipeline, spec), pipeline, seed(spec));
             return guard(() -> new dev.sitter.pipeline.PipelinePricer(PipelineRunner.DEFAULT_MAX_BATCH)
-                    .estimate(pipeline, spec.recipe().characterId(), new StudioPriceList(client(), spec)));
+                    .estimate(pipeline, spec.recipe().characterId(), new StudioPriceList(client(), spec), progress));
         } catch (PipelineException e) {
             throw new DslException(e.getMessage());
         }
@@ -189,11 +351,10 @@ public final class LeonardoStudio implements Studio {
      * run's own journal, so the same command after a kill resumes where it stopped.
      */
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
-        String character = spec.recipe().characterId() == null ? "none" : spec.recipe().characterId();
-        long seed = spec.seed() == null ? 0 : spec.seed();
-        String runId = pipeline.id() + "-" + character + "-" + seed;
+        long seed = seed(spec);
+        String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
-                .of(library.root().resolve("runs").resolve(runId), runId, seed, driftScorer(spec))
+                .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
                 .withResolver(this::resolveFile).withPicker(picker());
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
@@ -201,6 +362,20 @@ public final class LeonardoStudio implements Studio {
         } catch (PipelineException e) {
             throw new DslException(e.getMessage());
         }
+    }
+
+    private static long seed(PromptSpec spec) {
+        return spec.seed() == null ? 0 : spec.seed();
+    }
+
+    /** A run's id, PIPELINE-CHARACTER-SEED: the same command finds the same run folder, so it resumes. */
+    private static String runId(PipelineDef pipeline, PromptSpec spec) {
+        String character = spec.recipe().characterId() == null ? "none" : spec.recipe().characterId();
+        return pipeline.id() + "-" + character + "-" + seed(spec);
+    }
+
+    private Path runDir(PipelineDef pipeline, PromptSpec spec) {
+        return library.root().resolve("runs").resolve(runId(pipeline, spec));
     }
 
     @Override public Asset master(String character, Object asset) {
@@ -301,10 +476,16 @@ public final class LeonardoStudio implements Studio {
         return anchors.isEmpty() ? null : DriftScorer.forImages(anchors);
     }
 
-    /** LUTs and export folders: as written when absolute, else in the library, else in the shipped prompt library. */
+    /**
+     * A pipeline's masks, LUTs and export folders: as written when absolute, else beside the script
+     * (as the standalone commands read them), else in the library, else in the shipped prompt library
+     * (the order `include` uses).
+     */
     private Path resolveFile(String written) {
         Path p = Path.of(written);
         if (p.isAbsolute()) return p;
+        Path besideScript = images.locate(written);
+        if (besideScript != null && Files.exists(besideScript)) return besideScript;
         Path inLibrary = library.root().resolve(written);
         if (Files.exists(inLibrary)) return inLibrary;
         Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
@@ -316,16 +497,21 @@ public final class LeonardoStudio implements Studio {
 
     /** Journals the intent, runs one paid job, records every image it made, completes the intent. */
     private List<Asset> paid(String step, PromptSpec spec, String parentId, PaidCall call) {
-        return paid(step, spec, parentId, null, call);
+        return paid(step, spec, parentId, null, null, call);
     }
 
-    /** As above; {@code op} (an inpaint's mask and strength) goes into each record. */
-    private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Operation op, PaidCall call) {
-        Journal.Intent wanted = new Journal.Intent(step, spec, parentId, null);
+    /**
+     * As above; {@code op} (how an inpaint ran: its mask and strength) and {@code edit} (what a local
+     * edit such as a composite used) go into each record. Both also tell apart two edits of one parent
+     * in the journal.
+     */
+    private List<Asset> paid(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,
+                             PaidCall call) {
+        Journal.Intent wanted = new Journal.Intent(step, spec, parentId, intentNote(op, edit));
         Journal.Pending earlier = resumable(wanted);
         if (earlier != null) {
             GenerationResult fetched = collect(earlier);
-            if (fetched != null) return recordAll(step, spec, parentId, op, earlier.id(), fetched, Map.of(), Instant.now());
+            if (fetched != null) return recordAll(step, spec, parentId, op, edit, earlier.id(), fetched, Map.of(), Instant.now());
         }
         String intent = journal(() -> library.journal().begin(wanted));
         Instant requested = Instant.now();
@@ -338,11 +524,20 @@ public final class LeonardoStudio implements Studio {
             }
         }));
         Map<String, String> uploads = sent[0] == null ? Map.of() : UploadedIds.from(spec, sent[0]);
-        return recordAll(step, spec, parentId, op, intent, result, uploads, requested);
+        return recordAll(step, spec, parentId, op, edit, intent, result, uploads, requested);
     }
 
-    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Operation op, String intent,
-                                  GenerationResult result,
+    /** What distinguishes an edit's intent beyond its request, or null for a plain generation. */
+    private static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
+        if (op == null && edit == null) return null;
+        Map<String, Object> note = new java.util.TreeMap<>();
+        if (op != null) note.put("operation", op);
+        if (edit != null) note.put("edit", edit);
+        return dev.sitter.model.Json.compact(note);
+    }
+
+    private List<Asset> recordAll(String step, PromptSpec spec, String parentId, Provenance.Operation op, Provenance.Edit edit,
+                                  String intent, GenerationResult result,
                                   Map<String, String> uploads, Instant requested) {
         List<Asset> made = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -355,7 +550,7 @@ public final class LeonardoStudio implements Studio {
                     .generationId(result.generationId()).imageId(image.id()).seedReturned(result.seed())
                     .backend(backends.get().kind(), backends.get().baseUrl()).step(step).parentId(parentId)
                     .requestedAt(requested).completedAt(result.timing() == null ? null : result.timing().completed())
-                    .operation(op);
+                    .operation(op).edit(edit);
             if (result.cost() != null) facts.cost(share(result.cost(), result.images().size()), result.cost().unit());
             uploads.forEach(facts::upload);
             made.add(record(image.bytes(), spec, facts.build(), image.id(), false));
@@ -491,6 +686,15 @@ public final class LeonardoStudio implements Studio {
         try {
             return call.get();
         } catch (LeonardoException e) {
+            throw new DslException(e.getMessage());
+        }
+    }
+
+    /** Local image work: a bad mask or image is the user's to fix, said in one paragraph. */
+    private static <T> T imaging(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (dev.sitter.imaging.ImagingException e) {
             throw new DslException(e.getMessage());
         }
     }

@@ -130,13 +130,15 @@ public final class StudioPacks implements Packs {
     }
 
     /**
-     * Import does not add a pack's assets to the library's records (ls/show): the pack keeps its
-     * author's records as they are, and only replay makes them the library's own (see docs/packs.md).
+     * Import does not add a pack's assets to the library's own records: the pack keeps its author's
+     * records (and spend) apart, listed by {@code ls --pack}; only replay makes them the library's
+     * own (see docs/packs.md).
      */
     public static String importedAssetsNote(PackImporter.Result r) {
-        return "its images and records are in " + r.dir().resolve("assets") + " and " + r.dir().resolve("records")
-                + "; `sitter pack replay " + r.manifest().name() + "/" + r.manifest().version()
-                + "` regenerates them into your library (ls, show)";
+        String id = r.manifest().name() + "/" + r.manifest().version();
+        return "its " + r.manifest().assets().size() + " portraits are listed by `sitter ls --pack " + id + "` (show works on"
+                + " them too), with the author's records and costs, apart from your own and your ledger; `sitter pack replay "
+                + id + "` regenerates them as your own";
     }
 
     private Outcome replay(String target, Path baseDir, boolean trust) {

@@ -2,11 +2,14 @@ package dev.sitter.studio;
 
 import dev.sitter.library.Library;
 import dev.sitter.model.PromptSpec;
+import dev.sitter.model.Provenance;
+import dev.sitter.pipeline.PipelineException;
 import dev.sitter.pipeline.PortraitOps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +64,48 @@ final class StudioPortraitOps implements PortraitOps {
 
     @Override public Produced upscale(String opKey, Produced source, String mode) {
         return produced(studio.upscale(asset(source.id()), mode == null ? Map.of() : Map.of("mode", mode)));
+    }
+
+    /** Canvas inpainting of a winner at its own size; the record is an {@code inpaint} step with the winner as parent. */
+    @Override public Produced inpaint(String opKey, Produced source, Path mask, String prompt, double strength) {
+        Asset parent = asset(source.id());
+        int[] wh = size(source);
+        PromptSpec spec = LeonardoStudio.canvasSpec(parent.spec(), prompt, wh[0], wh[1], "inpaint");
+        Object made = studio.inpaint(parent, mask, spec, strength);
+        return produced(made instanceof Asset a ? a : (Asset) ((List<?>) made).get(0));
+    }
+
+    @Override public Produced composite(String opKey, Produced source, String from, Path mask, int feather, double denoise) {
+        return produced(studio.composite(asset(source.id()), patchSource(from), mask, denoise, feather, null));
+    }
+
+    @Override public void checkPatchSource(String from) {
+        patchSource(from);
+    }
+
+    /** {@code 'master'}: the run's character's master; anything else an asset id. Errors become the pipeline's. */
+    private Asset patchSource(String from) {
+        try {
+            if ("master".equals(from)) {
+                String character = base.recipe().characterId();
+                if (character == null) throw new PipelineException("from: 'master' needs the run's character, and this run has none");
+                return studio.patchSource(studio.master(character));
+            }
+            return studio.patchSource(from);
+        } catch (dev.sitter.dsl.DslException e) {
+            throw new PipelineException(e.getMessage() + ".");
+        }
+    }
+
+    /** A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with its SHA-256, no cost. */
+    @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
+        Provenance.Edit edit = Provenance.Edit.grade(lut, studio.recordedPath(lutFile), studio.keepInput(lutFile));
+        return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
+    }
+
+    private static int[] size(Produced p) {
+        java.awt.image.BufferedImage img = dev.sitter.imaging.Images.decode(p.bytes(), p.id());
+        return new int[]{img.getWidth(), img.getHeight()};
     }
 
     private Produced produced(Asset a) {

@@ -41,6 +41,12 @@ final class StudioPriceList implements PriceList {
         return ask("refine " + spec.width() + "x" + spec.height() + " " + spec.steps(), () -> client.estimate(spec).cost());
     }
 
+    /** Canvas inpainting (an inpaint, or a composite's denoise pass) is priced as the one image it makes at that size. */
+    @Override public long inpaint(int width, int height, Integer steps) {
+        PromptSpec spec = base.toBuilder().init(null).size(width, height).numImages(1).steps(steps != null ? steps : base.steps()).build();
+        return ask("inpaint " + width + "x" + height + " " + spec.steps(), () -> client.estimate(spec).cost());
+    }
+
     @Override public int[] refined(int width, int height) {
         return StudioPortraitOps.refinedSize(base, width, height);
     }

@@ -1,6 +1,9 @@
 package dev.sitter.studio;
 
 import dev.sitter.library.Library;
+import dev.sitter.imaging.CubeParser;
+import dev.sitter.imaging.Images;
+import dev.sitter.imaging.LutGrader;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.model.Provenance;
 import dev.sitter.pack.PackException;
@@ -48,7 +51,60 @@ final class StudioReplayGenerator implements ReplayGenerator {
         return images;
     }
 
-    private List<Asset> fromParent(ReplayPlan.Step step, Path packDir) {
+    /**
+     * A composite again: the same patch source (regenerated in this replay, else the library's copy),
+     * the same mask (checked by SHA-256), feather and denoise, and the recorded request.
+     */
+    private Asset composite(ReplayPlan.Step step, Asset parent, Path packDir) {
+        Provenance.Edit edit = step.edit();
+        if (edit == null || edit.from() == null || edit.mask() == null || edit.denoise() == null) {
+            throw new PackException("its record does not say which patch, mask and denoise made the composite, so it cannot be repeated");
+        }
+        Asset source = made.get(edit.from());
+        if (source == null) {
+            try {
+                source = LeonardoStudio.fromLibrary(library, library.resolve(edit.from()));
+            } catch (RuntimeException e) {
+                throw new PackException("its patch source " + edit.from().substring(0, 12) + " is neither in this replay nor in the library;"
+                        + " import or regenerate that image first");
+            }
+        }
+        Path mask = checked(packDir, edit.mask(), edit.maskSha256(), "mask");
+        return studio.composite(parent, source, mask, edit.denoise(), edit.feather() == null ? 0 : edit.feather(), step.spec());
+    }
+
+    /** A grade again: the recorded LUT (checked by SHA-256) on the regenerated parent; local and free. */
+    private Asset grade(ReplayPlan.Step step, Asset parent, Path packDir) throws IOException {
+        Provenance.Edit edit = step.edit();
+        if (edit == null || edit.lutFile() == null) {
+            throw new PackException("its record does not name the LUT that graded it, so the grade cannot be repeated");
+        }
+        Path lutFile = checked(packDir, edit.lutFile(), edit.lutSha256(), "LUT");
+        try {
+            byte[] png = Images.pngBytes(LutGrader.apply(CubeParser.parse(lutFile), Images.decode(
+                    Files.readAllBytes(library.objectPath(parent.id())), "image " + parent.shortId())));
+            return studio.recordLocal("grade", parent, png, edit);
+        } catch (dev.sitter.imaging.ImagingException e) {
+            throw new PackException(e.getMessage());
+        }
+    }
+
+    /** A file a local edit used, as recorded (relative paths are inside the pack), refused when missing or changed. */
+    private static Path checked(Path packDir, String recorded, String sha256, String what) {
+        Path p = Path.of(recorded);
+        if (!p.isAbsolute()) p = packDir.resolve(recorded);
+        if (!Files.isRegularFile(p)) {
+            throw new PackException("its " + what + " " + p + " is missing; restore that file (the record keeps its SHA-256 "
+                    + (sha256 == null ? "?" : sha256.substring(0, 12)) + ") and replay again");
+        }
+        if (sha256 != null && !Sha256.file(p).equals(sha256)) {
+            throw new PackException("its " + what + " " + p + " changed since the image was made (SHA-256 differs); restore the"
+                    + " original file to replay it exactly");
+        }
+        return p;
+    }
+
+    private List<Asset> fromParent(ReplayPlan.Step step, Path packDir) throws IOException {
         Asset parent = made.get(step.parentId());
         if (parent == null) {
             throw new PackException("its parent " + step.parentId().substring(0, 12) + " was not regenerated identically, so this "
@@ -70,8 +126,10 @@ final class StudioReplayGenerator implements ReplayGenerator {
             case "nobg" -> List.of(studio.vary("nobg", parent,
                     step.operation() != null ? step.operation() : VariationOps.removeBackground()));
             case "inpaint" -> inpaint(step, parent, packDir);
+            case "composite" -> List.of(composite(step, parent, packDir));
+            case "grade" -> List.of(grade(step, parent, packDir));
             default -> throw new PackException("replaying a '" + step.step() + "' step is not supported yet (only generate,"
-                    + " refine, inpaint, upscale and background removal are)");
+                    + " refine, inpaint, upscale, background removal, composite and grade are)");
         };
     }
 

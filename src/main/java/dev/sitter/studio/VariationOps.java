@@ -1,6 +1,7 @@
 package dev.sitter.studio;
 
 import dev.sitter.dsl.DslException;
+import dev.sitter.dsl.UpscaleOptions;
 import dev.sitter.leonardo.LeonardoClient;
 import dev.sitter.leonardo.UniversalUpscale;
 import dev.sitter.leonardo.VariationResult;
@@ -15,56 +16,20 @@ import java.util.TreeMap;
  * that same value, so a replay of the record sends exactly what the first run sent.
  */
 final class VariationOps {
-    static final String CLASSIC = "/variations/upscale";
-    static final String UNIVERSAL = "/variations/universal-upscaler";
+    static final String CLASSIC = UpscaleOptions.CLASSIC;
+    static final String UNIVERSAL = UpscaleOptions.UNIVERSAL;
     static final String NOBG = "/variations/nobg";
 
     private VariationOps() {}
 
-    /**
-     * {@code upscale x} / {@code upscale x, mode: 'ultra', factor: 2}: the classic upscaler (mode
-     * classic/basic: always 2x, no options), the ultra universal upscaler (mode ultra; Leonardo runs
-     * the standard one without ultraUpscaleStyle, so REALISTIC is sent unless a style is given;
-     * similarity, detailContrast), else the standard universal upscaler (style, creativity). Every
-     * mode but classic takes factor (upscaleMultiplier, 1-2).
-     */
+    /** {@code upscale x, OPTIONS} as the operation to send and record (see {@link UpscaleOptions}). */
     static Provenance.Operation upscale(Map<String, Object> options) {
-        String mode = String.valueOf(options.getOrDefault("mode", "standard"));
-        if (mode.equals("classic") || mode.equals("basic")) {
-            for (String k : options.keySet()) {
-                if (!k.equals("mode")) {
-                    throw new DslException("upscale: the classic upscaler always doubles and takes no " + k
-                            + ":; drop it, or use mode: 'standard' or 'ultra'");
-                }
-            }
-            return Provenance.Operation.of(CLASSIC, Map.of());
-        }
-        boolean ultra = mode.equals("ultra");
-        String style = options.get("style") == null ? null : String.valueOf(options.get("style"));
-        UniversalUpscale request;
-        try {
-            request = new UniversalUpscale(UniversalUpscale.Source.GENERATED, "parent", number(options, "factor"),
-                    whole(options, "creativity"), ultra ? null : style, ultra ? (style == null ? "REALISTIC" : style) : null,
-                    whole(options, "similarity"), whole(options, "detailContrast"), null);
-        } catch (IllegalArgumentException e) {
-            throw new DslException("upscale: " + e.getMessage().replace("creativityStrength", "creativity")
-                    .replace("upscaleMultiplier", "factor").replace("ultraUpscaleStyle", "mode: 'ultra'"));
-        }
-        return Provenance.Operation.of(UNIVERSAL, request.params());
+        return UpscaleOptions.operation(options);
     }
 
-    private static Double number(Map<String, Object> o, String k) {
-        Object v = o.get(k);
-        if (v == null) return null;
-        if (v instanceof Number n) return n.doubleValue();
-        throw new DslException("upscale: " + k + ": takes a number, e.g. " + k + ": 2; got '" + v + "'");
-    }
-
-    private static Integer whole(Map<String, Object> o, String k) {
-        Double d = number(o, k);
-        if (d == null) return null;
-        if (d != Math.rint(d)) throw new DslException("upscale: " + k + ": takes a whole number from 1 to 10; got " + d);
-        return d.intValue();
+    /** A numeric upscale option (factor) as the DSL accepts it, for pricing. */
+    static Double number(Map<String, Object> o, String k) {
+        return UpscaleOptions.number(o, k);
     }
 
     static Provenance.Operation removeBackground() {

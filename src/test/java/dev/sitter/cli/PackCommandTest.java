@@ -115,6 +115,73 @@ class PackCommandTest {
     }
 
     @Test
+    void importedAssetsAreListedAndShownApartFromTheUsersOwnAndTheirLedger() throws IOException {
+        library(3);
+        assertEquals(0, sitter(Map.of(), exportArgs("--tos-reviewed", "2026-02-01").toArray(String[]::new)), out() + err());
+        dev.sitter.library.Library mine = dev.sitter.library.Library.open(tmp.resolve("other-lib"));
+        String own = mine.record(dev.sitter.library.Samples.png(8, 8, 5), dev.sitter.library.Samples.spec("theo", 5),
+                dev.sitter.library.Samples.facts(5)).assetId();
+        assertEquals(0, sitter(Map.of(), "ledger", "--library", "other-lib"), err());
+        String ledgerBefore = out();
+
+        assertEquals(0, sitter(Map.of(), "pack", "import", "mara-set-1.0.0.zip", "--library", "other-lib"), out() + err());
+        assertTrue(out().contains("sitter ls --pack mara-set/1.0.0"), out());
+
+        // plain ls: the user's own, with a pointer to the imported ones
+        assertEquals(0, sitter(Map.of(), "ls", "--library", "other-lib"), err());
+        assertTrue(out().contains(own.substring(0, 12)) && !out().contains("mara"), out());
+        assertTrue(err().contains("sitter ls --imported"), err());
+
+        // --imported / --pack: the pack's portraits with their pack and the author's cost, said to be outside the ledger
+        assertEquals(0, sitter(Map.of(), "ls", "--imported", "--library", "other-lib"), err());
+        String listed = out();
+        for (String id : originals.keySet()) assertTrue(listed.contains(id.substring(0, 12)), listed);
+        assertTrue(listed.contains("AUTHOR'S COST") && listed.contains("mara-set/1.0.0") && listed.contains("1.5 credits"), listed);
+        assertFalse(listed.contains(own.substring(0, 12)), listed);
+        assertTrue(err().contains("3 imported asset(s); the authors spent 4.5 credits on them, which is not in your ledger"), err());
+        assertEquals(0, sitter(Map.of(), "ls", "--pack", "mara-set", "--seed", "101", "--json", "--library", "other-lib"), err());
+        assertEquals(1, out().lines().count(), out());
+        com.fasterxml.jackson.databind.JsonNode row = dev.sitter.model.Json.tree(out().strip());
+        assertEquals("mara-set", row.get("pack").asText());
+        assertEquals(101, row.get("seed").asInt());
+        assertTrue(Files.isRegularFile(Path.of(row.get("image").asText())), row.toString());
+        assertEquals(0, sitter(Map.of(), "find", "--pack", "mara-set/1.0.0", "--library", "other-lib"), err());
+        assertEquals(3, out().lines().count(), out());
+
+        // show finds an imported asset by prefix and says whose it is
+        String theirs = originals.keySet().iterator().next();
+        assertEquals(0, sitter(Map.of(), "show", theirs.substring(0, 8), "--library", "other-lib"), err());
+        assertTrue(out().contains("pack      mara-set/1.0.0 (imported") && out().contains("\"assetId\" : \"" + theirs), out());
+        assertEquals(0, sitter(Map.of(), "show", own.substring(0, 8), "--library", "other-lib"), err());
+        assertFalse(out().contains("pack      "), out());
+        assertEquals(1, sitter(Map.of(), "replay", theirs.substring(0, 8), "--library", "other-lib"));
+        assertTrue(err().contains("is in the imported pack mara-set/1.0.0") && err().contains("sitter pack replay mara-set/1.0.0"), err());
+
+        // the user's ledger did not change
+        assertEquals(0, sitter(Map.of(), "ledger", "--library", "other-lib"), err());
+        assertEquals(ledgerBefore, out());
+        assertTrue(mine.verify().ok(), mine.verify().problems().toString());
+
+        // mistakes and hostile records: one sentence naming the fix; terminal escapes never reach the screen
+        assertEquals(1, sitter(Map.of(), "ls", "--pack", "nope", "--library", "other-lib"));
+        assertTrue(err().contains("no pack 'nope' is imported") && err().contains("sitter ls --imported"), err());
+        assertEquals(1, sitter(Map.of(), "ls", "--pack", "../x", "--library", "other-lib"));
+        assertTrue(err().contains("is not a pack name"), err());
+        assertEquals(1, sitter(Map.of(), "ls", "--imported", "--library", "prompt-library"));
+        assertTrue(err().contains("no pack is imported into"), err());
+        Path records = tmp.resolve("other-lib/packs/mara-set/1.0.0/records");
+        List<Path> recs;
+        try (var st = Files.list(records)) { recs = st.sorted().toList(); }
+        Files.writeString(recs.get(0), Files.readString(recs.get(0)).replace("\"characterId\":\"mara\"", "\"characterId\":\"\\u001b[2Jevil\""));
+        Files.writeString(recs.get(1), "{ not json");
+        assertEquals(0, sitter(Map.of(), "ls", "--imported", "--library", "other-lib"), err());
+        assertFalse(out().contains("\u001b"), "no raw escape in the table");
+        assertTrue(out().contains("?[2Jevil"), out());
+        assertTrue(err().contains("warning: pack mara-set/1.0.0: record " + "records/" + recs.get(1).getFileName() + " cannot be read"), err());
+        assertEquals(3, out().lines().count(), "header and the two readable records: " + out());
+    }
+
+    @Test
     void hostileImportGivesOneParagraphAndExitOne() throws IOException {
         Files.writeString(tmp.resolve("evil.zip"), "not a zip");
         assertEquals(1, sitter(Map.of(), "pack", "import", "evil.zip"));

@@ -22,6 +22,23 @@ import static org.junit.jupiter.api.Assertions.*;
 class DslEngineTest {
     @TempDir Path tmp;
 
+    @Test void aDryRunPrintsTheUpscalerAndEveryParameterARunWouldSend() {
+        Scripts s = Scripts.inExamples().dryRun();
+        s.eval(Scripts.MARA + Scripts.NOIR + """
+                shot = generate(mara, template: 'canonical', seed: 1)[0]
+                upscale shot
+                upscale shot, mode: 'ultra', factor: 1.5, similarity: 3
+                upscale shot, mode: 'classic'
+                """);
+        String notes = s.notes(), bodies = s.bodies().replaceAll("\\s+", "");
+        assertEquals(2, notes.split("POST /api/rest/v1/variations/universal-upscaler", -1).length - 1, notes);
+        assertTrue(notes.contains("POST /api/rest/v1/variations/upscale\n"), notes);
+        assertTrue(bodies.contains("\"similarity\":3") && bodies.contains("\"ultraUpscaleStyle\":\"REALISTIC\"")
+                && bodies.contains("\"upscaleMultiplier\":1.5"), bodies);
+        DslException wrong = assertThrows(DslException.class, () -> s.eval("upscale shot, mode: 'classic', factor: 2"));
+        assertTrue(wrong.getMessage().contains("takes no factor"), wrong.getMessage());
+    }
+
     @Test void definitionsAreReachableByVariableAndByString() {
         Scripts s = Scripts.inExamples();
         s.eval(Scripts.MARA + Scripts.NOIR);

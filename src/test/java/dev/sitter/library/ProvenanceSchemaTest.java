@@ -80,6 +80,9 @@ class ProvenanceSchemaTest {
         VerifyReport r = lib.verify();
         assertFalse(r.ok());
         assertTrue(r.problems().toString().contains("inputs/sha256/" + maskSha.substring(0, 2)), r.problems().toString());
+        // a record naming something that is not a hash never reaches the file system
+        LibraryException e = assertThrows(LibraryException.class, () -> lib.readInput("../../../etc/passwd"));
+        assertTrue(e.getMessage().contains("is not a SHA-256"), e.getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ class GrammarMatchesDslTest {
      * {@code master} writes the library's masters/ files and {@code budget} is the user's own session
      * setting: neither belongs to a shared definition.
      */
-    static final Set<String> EXCLUDED_TOP = Set.of("refine", "inpaint", "upscale", "removeBackground", "estimate",
+    static final Set<String> EXCLUDED_TOP = Set.of("refine", "inpaint", "composite", "upscale", "removeBackground", "estimate",
             "credits", "getCredits", "models", "getModels", "run", "pack", "master", "budget", "getBudget");
 
     @Test

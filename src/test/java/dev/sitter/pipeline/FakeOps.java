@@ -64,6 +64,37 @@ class FakeOps implements PortraitOps {
         return new Produced("up-" + source.id(), image(source.id().replaceFirst("^ref-", ""), src.getWidth() * 2, src.getHeight() * 2));
     }
 
+    /** White where the mask is white: stands in for the patch the backend paints, exactly inside the mask. */
+    @Override
+    public Produced inpaint(String opKey, Produced source, java.nio.file.Path mask, String prompt, double strength) {
+        call(opKey);
+        return new Produced("inp-" + source.id(), patched(source, mask, 0xffffffff));
+    }
+
+    @Override
+    public Produced composite(String opKey, Produced source, String from, java.nio.file.Path mask, int feather, double denoise) {
+        call(opKey);
+        return new Produced("cmp-" + source.id(), patched(source, mask, 0xff00ff00));
+    }
+
+    /** Patch sources these ops know: 'master' only, like a library with just the master. */
+    @Override
+    public void checkPatchSource(String from) {
+        if (!from.equals("master")) {
+            throw new PipelineException("composite from: '" + from + "' is not an asset in the library. Fix: use 'master'.");
+        }
+    }
+
+    private static byte[] patched(Produced source, java.nio.file.Path mask, int colour) {
+        BufferedImage src = Images.decode(source.bytes(), source.id());
+        float[] a = dev.sitter.imaging.Masks.read(mask, src.getWidth(), src.getHeight(), source.id()).alpha();
+        int[] px = Images.pixels(src);
+        for (int i = 0; i < px.length; i++) {
+            if (a[i] > 0.5f) px[i] = colour;
+        }
+        return Images.pngBytes(Images.fromPixels(px, src.getWidth(), src.getHeight()));
+    }
+
     /** A portrait-ish image whose colours follow the id: a backdrop, and a "face" block in the middle. */
     static byte[] image(String id, int w, int h) {
         byte[] hash = Sha256.digest().digest(id.getBytes(StandardCharsets.UTF_8));

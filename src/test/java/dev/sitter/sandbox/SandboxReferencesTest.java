@@ -180,6 +180,33 @@ class SandboxReferencesTest {
     }
 
     @Test
+    void ultraAndItsDetailContrastShowInThePixels() throws Exception {
+        Raster standard = universal("\"upscaleMultiplier\":1.5");
+        Raster ultra = universal("\"upscaleMultiplier\":1.5,\"ultraUpscaleStyle\":\"REALISTIC\"");
+        Raster crisp = universal("\"upscaleMultiplier\":1.5,\"ultraUpscaleStyle\":\"REALISTIC\",\"detailContrast\":9");
+        assertEquals(standard.width, ultra.width);
+        double s = localContrast(standard), u = localContrast(ultra), c = localContrast(crisp);
+        assertTrue(s < u && u < c, "standard " + s + " < ultra " + u + " < ultra with detailContrast 9 " + c);
+        assertArrayEquals(ultra.argb, universal("\"upscaleMultiplier\":1.5,\"ultraUpscaleStyle\":\"REALISTIC\"").argb,
+                "the same request gives the same pixels");
+    }
+
+    private Raster universal(String params) throws Exception {
+        String id = c.post("/variations/universal-upscaler", "{\"generatedImageId\":\"" + anchorImageId + "\"," + params + "}")
+                .json().path("universalUpscaler").path("id").asText();
+        return ImageCodec.decode(c.download(c.awaitVariation(id).path("url").asText()));
+    }
+
+    /** Mean absolute difference between horizontal neighbours' green channel. */
+    private static double localContrast(Raster r) {
+        long sum = 0;
+        for (int y = 0; y < r.height; y++) {
+            for (int x = 1; x < r.width; x++) sum += Math.abs(Rgb.g(r.get(x, y)) - Rgb.g(r.get(x - 1, y)));
+        }
+        return sum / (double) (r.height * (r.width - 1));
+    }
+
+    @Test
     void uploadTargetsExpireAndForgedOnesAreRefused() throws Exception {
         JsonNode u = c.post("/init-image", "{\"extension\":\"png\"}").json().path("uploadInitImage");
         String forged = u.path("fields").asText().replaceAll("\"X-Amz-Signature\":\"[0-9a-f]+\"", "\"X-Amz-Signature\":\"00\"");

@@ -1,0 +1,133 @@
+package dev.sitter.studio;
+
+import dev.sitter.dsl.SitterShell;
+import dev.sitter.leonardo.ImageSource;
+import dev.sitter.library.Library;
+import dev.sitter.library.VerifyReport;
+import dev.sitter.model.Provenance;
+import dev.sitter.pack.PackException;
+import dev.sitter.sandbox.Sandbox;
+import dev.sitter.sandbox.SandboxConfig;
+import dev.sitter.util.Sha256;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A composite's mask and a grade's LUT are kept in the library (inputs/, by SHA-256) when the edit
+ * is made, so `sitter replay` no longer depends on the user's files, verify notices a lost copy, and
+ * a pack ships both and replays byte-identical on a fresh sandbox.
+ */
+class EditInputsE2ETest {
+    private static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
+
+    @TempDir Path tmp;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach void stop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+    }
+
+    /** A session as `sitter run` builds it: its own library and sandbox. */
+    private SitterShell session(Path work, Path lib) {
+        Sandbox sandbox = Sandbox.start(SandboxConfig.builder().build());
+        Backend backend = Backend.over(sandbox);
+        open.add(sandbox);
+        open.add(backend);
+        SitterShell shell = SitterShell.builder().baseDir(work).workDir(work).libraryDir(lib)
+                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
+        shell.studio(new LeonardoStudio(() -> backend, Library.open(lib), ImageSource.relativeTo(work), a -> { }));
+        shell.packs(new StudioPacks(lib, () -> backend, List.of(lib, Path.of("prompt-library").toAbsolutePath()), null, n -> { }));
+        return shell;
+    }
+
+    @Test
+    void compositeMaskAndGradeLutAreKeptReplayedFromTheLibraryAndShippedInPacks() throws Exception {
+        Path work = tmp.resolve("author");
+        Files.createDirectories(work.resolve("anchors/mara"));
+        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
+            Files.copy(EXAMPLES.resolve("anchors/mara").resolve(f), work.resolve("anchors/mara").resolve(f));
+        }
+        Path mask = work.resolve("masks/eyes.png");
+        Files.createDirectories(mask.getParent());
+        Files.write(mask, dev.sitter.library.Samples.mask(256, 384));
+        Path lut = work.resolve("luts/mine.cube");
+        Files.createDirectories(lut.getParent());
+        Files.copy(Path.of("prompt-library/luts/teal-orange.cube"), lut, StandardCopyOption.REPLACE_EXISTING);
+        String maskSha = Sha256.file(mask), lutSha = Sha256.file(lut);
+
+        String quickstart = Files.readString(EXAMPLES.resolve("quickstart.groovy"))
+                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "");
+        Path script = work.resolve("mara.groovy");
+        Files.writeString(script, quickstart + """
+                template('small') { style 'noir'; camera 'portrait85'; negatives 'hard'; size 256, 384 }
+                pipeline('touchup') {
+                    explore count: 2, size: '256x384', steps: 15
+                    select top: 1
+                    composite from: 'master', mask: 'masks/eyes.png'
+                    grade lut: 'luts/mine.cube'
+                }
+                shots = generate mara, template: 'small', seed: 31, count: 1
+                master mara, shots[0]
+                out = run 'touchup', character: mara, template: 'small', seed: 5
+                exported = pack 'export', 'touchup', characters: [mara], templates: ['small'], assetsOf: [mara],
+                    author: 'Ada', license: 'CC-BY-4.0', tosReviewed: '2026-01-01',
+                    modelNotes: ['Leonardo Kino XL': 'commercial use per Leonardo terms']
+                """);
+        Path lib1 = tmp.resolve("lib1");
+        SitterShell author = session(work, lib1);
+        author.evalFile(script);
+        StudioPacks.Outcome exported = (StudioPacks.Outcome) author.binding().getVariable("exported");
+        assertTrue(exported.ok(), exported.summary());
+
+        Library library = Library.open(lib1);
+        String gradedId = ((PipelineOutcome) author.binding().getVariable("out")).items().get(0).id();
+        Provenance graded = library.get(gradedId);
+        Provenance composite = library.get(graded.parentId());
+        assertEquals("grade", graded.step());
+        assertEquals("composite", composite.step());
+        assertEquals(lutSha, graded.edit().lutSha256());
+        assertEquals(maskSha, composite.edit().maskSha256());
+        assertEquals("masks/eyes.png", composite.edit().mask(), "as the script names it");
+        assertArrayEquals(Files.readAllBytes(mask), library.readInput(maskSha), "the mask is kept");
+        assertArrayEquals(Files.readAllBytes(lut), library.readInput(lutSha), "the LUT is kept");
+        assertTrue(library.verify().ok(), library.verify().problems().toString());
+
+        // both ship in the pack, and a fresh library and sandbox replay every asset byte-identical
+        try (ZipFile z = new ZipFile(work.resolve("touchup-1.0.0.zip").toFile())) {
+            assertNotNull(z.getEntry("inputs/" + maskSha + ".png"), "the composite's mask is in the pack");
+            assertNotNull(z.getEntry("inputs/" + lutSha + ".cube"), "the grade's LUT is in the pack");
+        }
+        SitterShell user = session(tmp.resolve("user"), tmp.resolve("lib2"));
+        StudioPacks.Outcome replayed = (StudioPacks.Outcome) user.eval(
+                "pack 'replay', '" + work.resolve("touchup-1.0.0.zip").toString().replace('\\', '/') + "'", "input-1");
+        assertTrue(replayed.ok(), replayed.summary());
+        assertTrue(replayed.summary().contains("regenerated byte-identical"), replayed.summary());
+
+        // the user edits their mask and LUT afterwards: `sitter replay` still repeats the recorded edit
+        Files.write(mask, dev.sitter.library.Samples.mask(256, 384 + 8));
+        Files.writeString(lut, "LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 0\n1 1 0\n0 0 1\n1 0 1\n0 1 1\n1 1 1\n");
+        AssetReplay.Outcome again = new AssetReplay((LeonardoStudio) author.studio(), library).replay(gradedId);
+        assertTrue(again.identical(), "the grade of the composite replays from the kept copies: " + again);
+
+        // a lost kept copy: verify names it, and replay refuses before sending anything
+        Files.delete(library.inputPath(lutSha));
+        VerifyReport report = library.verify();
+        assertFalse(report.ok());
+        assertTrue(report.problems().stream().anyMatch(p -> p.kind().equals("missing") && p.message().contains("the LUT of asset "
+                + gradedId.substring(0, 12))), report.problems().toString());
+        PackException refused = assertThrows(PackException.class,
+                () -> new AssetReplay((LeonardoStudio) author.studio(), library).replay(gradedId));
+        assertTrue(refused.getMessage().contains("its LUT") && refused.getMessage().contains("is not kept in the library"),
+                refused.getMessage());
+    }
+}
