@@ -434,11 +434,12 @@ public final class LeonardoStudio implements Studio {
      * character's (or a set's) anchors, and decoding and measuring them again for every run was a
      * tenth of a pipeline's CPU. Content-addressed keys, so a changed master or anchor misses.
      */
-    private final Map<List<String>, java.util.Optional<DriftScorer>> scorers = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<List<String>, java.util.Optional<DriftScorer>> eldest) {
-            return size() > 32;
-        }
-    };
+    private final Map<List<String>, java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>>> scorers =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override protected boolean removeEldestEntry(Map.Entry<List<String>, java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>>> eldest) {
+                    return size() > 32;
+                }
+            };
 
     /** Drift is measured against the character's master image (first, when set) and anchor images (the compiled Character References). */
     private DriftScorer driftScorer(PromptSpec spec) {
@@ -448,15 +449,30 @@ public final class LeonardoStudio implements Studio {
         for (dev.sitter.model.ReferenceImage ref : spec.references()) {
             if (ref.role() == dev.sitter.model.ReferenceRole.CHARACTER && ref.isUploaded()) key.add(ref.sha256());
         }
+        // Runs started together share one build: the first makes it, the others wait for it.
+        java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>> known;
         synchronized (scorers) {
-            java.util.Optional<DriftScorer> known = scorers.get(key);
-            if (known != null) return known.orElse(null);
+            known = scorers.putIfAbsent(List.copyOf(key), mine);
         }
-        DriftScorer made = newDriftScorer(spec);
-        synchronized (scorers) {
-            scorers.put(List.copyOf(key), java.util.Optional.ofNullable(made));
+        if (known != null) {
+            try {
+                return known.join().orElse(null);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e; // the builder's own error (an unreadable anchor)
+            }
         }
-        return made;
+        try {
+            DriftScorer made = newDriftScorer(spec);
+            mine.complete(java.util.Optional.ofNullable(made));
+            return made;
+        } catch (RuntimeException e) {
+            synchronized (scorers) {
+                scorers.remove(key); // not kept: the next run tries again (e.g. after the anchor is fixed)
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private DriftScorer newDriftScorer(PromptSpec spec) {
