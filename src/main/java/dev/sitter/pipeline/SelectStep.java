@@ -107,7 +107,8 @@ final class SelectStep implements Step {
         List<WinnerPicker.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < scored.size(); i++) {
             Item item = scored.get(i);
-            tiles.add(new GalleryItem(item.file(), (i + 1) + (item.drift() == null ? "" : String.format(Locale.ROOT, "   drift %.3f", item.drift())), null));
+            // The sheet numbers its tiles itself (1, 2, ...), as the user types them.
+            tiles.add(new GalleryItem(item.file(), item.drift() == null ? "" : String.format(Locale.ROOT, "drift %.3f", item.drift()), null));
             candidates.add(new WinnerPicker.Candidate(i + 1, item.file(), item.drift()));
         }
         Path sheet = ctx.settings().runDir().resolve(key).resolve("contact-sheet.png");
