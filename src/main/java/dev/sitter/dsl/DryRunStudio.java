@@ -71,6 +71,14 @@ public final class DryRunStudio implements Studio {
         return image;
     }
 
+    @Override public Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
+        DryRunImage image = image(asset, "composite");
+        notes.println("# composite " + image.id() + ": the patch under mask " + mask.getFileName() + " would be pasted from "
+                + (from instanceof DryRunImage d ? d.id() : String.valueOf(from)) + " locally, then blended by canvas inpainting"
+                + " (denoise " + (denoise == null ? "0.2" : denoise) + "); not shown in a dry run");
+        return image;
+    }
+
     @Override public Object upscale(Object asset, Map<String, Object> options) {
         DryRunImage image = image(asset, "upscale");
         dev.sitter.model.Provenance.Operation op = UpscaleOptions.operation(options);

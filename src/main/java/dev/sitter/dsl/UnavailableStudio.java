@@ -17,6 +17,7 @@ final class UnavailableStudio implements Studio {
     @Override public List<?> generate(PromptSpec spec) { throw na("generate"); }
     @Override public Object refine(Object asset, PromptSpec spec, double strength) { throw na("refine"); }
     @Override public Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength) { throw na("inpaint"); }
+    @Override public Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) { throw na("composite"); }
     @Override public Object upscale(Object asset, Map<String, Object> options) { throw na("upscale"); }
     @Override public Object removeBackground(Object asset) { throw na("removeBackground"); }
     @Override public Object estimate(PromptSpec spec) { throw na("estimate"); }

@@ -62,24 +62,25 @@ public final class LibraryAssets {
         java.util.ArrayDeque<ExportAsset> todo = new java.util.ArrayDeque<>(all.values());
         while (!todo.isEmpty()) {
             ExportAsset a = todo.poll();
-            String parent = parentOf(a);
-            if (parent == null || all.containsKey(parent)) continue;
-            if (!parent.matches("[0-9a-f]{64}")) {
-                notes.add("asset " + a.id().substring(0, 12) + " names a parent that is not an asset id; the pack cannot replay it");
-                continue;
+            for (String parent : sourcesOf(a)) {
+                if (all.containsKey(parent)) continue;
+                if (!parent.matches("[0-9a-f]{64}")) {
+                    notes.add("asset " + a.id().substring(0, 12) + " names a parent that is not an asset id; the pack cannot replay it");
+                    continue;
+                }
+                Path rec = root.resolve("records").resolve(parent.substring(0, 2)).resolve(parent + ".json");
+                Path flat = root.resolve("records").resolve(parent + ".json");
+                Path found = Files.isRegularFile(rec) ? rec : Files.isRegularFile(flat) ? flat : findRecord(parent);
+                if (found == null) {
+                    notes.add("asset " + a.id().substring(0, 12) + " was made from " + parent.substring(0, 12)
+                            + ", which is not in the library; the pack cannot replay it");
+                    continue;
+                }
+                ExportAsset p = load(found);
+                all.put(p.id(), p);
+                todo.add(p);
+                notes.add("added " + p.id().substring(0, 12) + ", the image " + a.id().substring(0, 12) + " was made from, so the pack replays");
             }
-            Path rec = root.resolve("records").resolve(parent.substring(0, 2)).resolve(parent + ".json");
-            Path flat = root.resolve("records").resolve(parent + ".json");
-            Path found = Files.isRegularFile(rec) ? rec : Files.isRegularFile(flat) ? flat : findRecord(parent);
-            if (found == null) {
-                notes.add("asset " + a.id().substring(0, 12) + " was made from " + parent.substring(0, 12)
-                        + ", which is not in the library; the pack cannot replay it");
-                continue;
-            }
-            ExportAsset p = load(found);
-            all.put(p.id(), p);
-            todo.add(p);
-            notes.add("added " + p.id().substring(0, 12) + ", the image " + a.id().substring(0, 12) + " was made from, so the pack replays");
         }
         return new ArrayList<>(all.values());
     }
@@ -89,9 +90,16 @@ public final class LibraryAssets {
         return null;
     }
 
-    private static String parentOf(ExportAsset a) {
+    /** The images an asset was made from: its parent, and a composite's patch source. */
+    private static List<String> sourcesOf(ExportAsset a) {
         try {
-            return ReleaseChecklist.text(Json.MAPPER.readTree(Files.readAllBytes(a.record())), "parentId");
+            com.fasterxml.jackson.databind.JsonNode r = Json.MAPPER.readTree(Files.readAllBytes(a.record()));
+            List<String> out = new ArrayList<>();
+            String parent = ReleaseChecklist.text(r, "parentId");
+            if (parent != null) out.add(parent);
+            String from = ReleaseChecklist.text(r.path("edit"), "from");
+            if (from != null && !from.equals(parent)) out.add(from);
+            return out;
         } catch (IOException e) {
             throw new PackException("record " + a.record() + " is not readable JSON (" + e.getMessage() + "); run `sitter verify`.");
         }

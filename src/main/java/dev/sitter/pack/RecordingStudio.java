@@ -33,6 +33,8 @@ public final class RecordingStudio implements Studio {
 
     @Override public Object inpaint(Object asset, Path mask, PromptSpec spec, Double strength) { throw no("inpaint"); }
 
+    @Override public Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) { throw no("composite"); }
+
     @Override public Object upscale(Object asset, Map<String, Object> options) { throw no("upscale"); }
 
     @Override public Object removeBackground(Object asset) { throw no("removeBackground"); }

@@ -41,6 +41,10 @@ final class LazyStudio implements Studio, AutoCloseable {
         return studio().inpaint(asset, mask, spec, strength);
     }
 
+    @Override public Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
+        return studio().composite(asset, from, mask, denoise, feather);
+    }
+
     @Override public Object upscale(Object asset, Map<String, Object> options) { return studio().upscale(asset, options); }
 
     @Override public Object removeBackground(Object asset) { return studio().removeBackground(asset); }
@@ -62,6 +66,10 @@ final class LazyStudio implements Studio, AutoCloseable {
     @Override public boolean charges() { return studio().charges(); }
 
     @Override public long quote(PromptSpec spec) { return studio().quote(spec); }
+
+    @Override public long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
+        return studio().quote(command, asset, spec, options);
+    }
 
     /** Nothing is spent before the studio opens; asking must not open it. */
     @Override public synchronized java.math.BigDecimal spent() {

@@ -54,6 +54,10 @@ final class ProgressStudio implements Studio {
         return track("inpaint", () -> delegate.inpaint(asset, mask, spec, strength));
     }
 
+    @Override public Object composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
+        return track("composite", () -> delegate.composite(asset, from, mask, denoise, feather));
+    }
+
     @Override public Object upscale(Object asset, Map<String, Object> options) { return track("upscale", () -> delegate.upscale(asset, options)); }
 
     @Override public Object removeBackground(Object asset) { return track("nobg", () -> delegate.removeBackground(asset)); }
@@ -75,6 +79,10 @@ final class ProgressStudio implements Studio {
     @Override public boolean charges() { return delegate.charges(); }
 
     @Override public long quote(PromptSpec spec) { return delegate.quote(spec); }
+
+    @Override public long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
+        return delegate.quote(command, asset, spec, options);
+    }
 
     @Override public java.math.BigDecimal spent() { return delegate.spent(); }
 

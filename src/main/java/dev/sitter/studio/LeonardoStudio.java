@@ -198,7 +198,10 @@ public final class LeonardoStudio implements Studio {
         keepInput(mask);
         Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
-        List<Asset> made = paid("composite", spec, parent.id(), null, edit,
+        java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
+                "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
+        Provenance.Operation op = new Provenance.Operation(INPAINT_ENDPOINT, params, null);
+        List<Asset> made = paid("composite", spec, parent.id(), op, edit,
                 l -> client().inpaint(spec, pc.pasted(), pc.mask(), initStrength, images, l));
         return first(made, "composite");
     }
@@ -289,22 +292,26 @@ public final class LeonardoStudio implements Studio {
             case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
             case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
             case "removeBackground" -> NOBG_CREDITS;
-            case "upscale" -> {
-                String mode = String.valueOf(options.getOrDefault("mode", "universal"));
-                if (mode.equals("classic") || mode.equals("basic")) yield CLASSIC_UPSCALE_CREDITS;
-                StudioPriceList prices = new StudioPriceList(client(), parent.spec());
-                if (mode.equals("ultra") && VariationOps.number(options, "factor") != null) {
-                    Map<String, Object> p = new java.util.LinkedHashMap<>();
-                    p.put("inputWidth", width(parent));
-                    p.put("inputHeight", height(parent));
-                    p.put("upscaleMultiplier", VariationOps.number(options, "factor"));
-                    yield guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
-                }
-                Long c = guard(() -> prices.upscale(mode.equals("ultra") ? "ultra" : null, width(parent), height(parent)));
-                yield c == null ? CLASSIC_UPSCALE_CREDITS : c;
-            }
+            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent), height(parent));
             default -> throw new DslException("cannot price " + command);
         };
+    }
+
+    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced by the calculator. */
+    private long quoteUpscale(Provenance.Operation op, int width, int height) {
+        if (!VariationOps.UNIVERSAL.equals(op.endpoint())) return CLASSIC_UPSCALE_CREDITS;
+        Object m = op.params().get("upscaleMultiplier");
+        double multiplier = m instanceof Number n ? n.doubleValue() : StudioPriceList.MULTIPLIER;
+        if (op.params().containsKey("ultraUpscaleStyle")) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("inputWidth", width);
+            p.put("inputHeight", height);
+            p.put("upscaleMultiplier", multiplier);
+            return guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
+        }
+        long w = (long) Math.floor(width * multiplier + 0.5), h = (long) Math.floor(height * multiplier + 0.5);
+        long megapixel = Math.max(1, (w * h + 999_999) / 1_000_000);
+        return guard(() -> client().estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel))).cost();
     }
 
     private static int width(Asset a) {
@@ -543,12 +550,29 @@ public final class LeonardoStudio implements Studio {
         return recordAll(step, spec, parentId, op, edit, intent, result, uploads, requested);
     }
 
-    /** What distinguishes an edit's intent beyond its request, or null for a plain generation. */
-    private static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
+    /**
+     * What distinguishes an edit's intent beyond its request, or null for a plain generation: what is
+     * sent and used (endpoint, parameters, the files' SHA-256s, the patch source), never how the
+     * files are named. A name depends on the folder a run starts in, and a rerun from another folder
+     * must still collect what a killed run paid for.
+     */
+    static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
         if (op == null && edit == null) return null;
         Map<String, Object> note = new java.util.TreeMap<>();
-        if (op != null) note.put("operation", op);
-        if (edit != null) note.put("edit", edit);
+        if (op != null) {
+            note.put("endpoint", op.endpoint());
+            note.put("params", op.params());
+            if (op.mask() != null) note.put("mask", op.mask().sha256());
+        }
+        if (edit != null) {
+            java.util.Map<String, Object> e = new java.util.TreeMap<>();
+            if (edit.from() != null) e.put("from", edit.from());
+            if (edit.maskSha256() != null) e.put("mask", edit.maskSha256());
+            if (edit.feather() != null) e.put("feather", edit.feather());
+            if (edit.denoise() != null) e.put("denoise", edit.denoise());
+            if (edit.lutSha256() != null) e.put("lut", edit.lutSha256());
+            note.put("edit", e);
+        }
         return dev.sitter.model.Json.compact(note);
     }
 

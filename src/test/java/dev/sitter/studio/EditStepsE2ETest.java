@@ -65,6 +65,7 @@ class EditStepsE2ETest {
                     explore count: 2, size: '256x384', steps: 15
                     select top: 1
                     refine strength: 0.35
+                    inpaint mask: '%1$s', strength: 0.6
                     composite from: 'master', mask: '%1$s', feather: 4
                     grade lut: 'luts/warm-film.cube'
                 }
@@ -183,12 +184,17 @@ class EditStepsE2ETest {
         assertEquals(0.3, composite.provenance().edit().denoise());
         AssetReplay.Outcome replayed = new AssetReplay((LeonardoStudio) shell.studio(), library).replay(composite.id());
         assertTrue(replayed.identical(), "composite replays byte-identical: " + replayed);
+        // the mask moved away: the library kept a copy by its SHA-256, and the replay uses it
+        Path moved = Files.move(eyes, dir.resolve("moved.png"));
+        assertTrue(new AssetReplay((LeonardoStudio) shell.studio(), library).replay(composite.id()).identical());
+        Files.move(moved, eyes);
 
         Object run = shell.eval("run 'graded', character: mara, template: 'small', seed: 5", "input-2");
         String gradedId = ((PipelineOutcome) run).items().get(0).id();
         assertEquals("grade", record(gradedId).step());
         assertEquals("composite", record(record(gradedId).parentId()).step());
-        // explore -> refine -> composite -> grade, each made again from the one before
+        assertEquals("inpaint", record(record(record(gradedId).parentId()).parentId()).step());
+        // explore -> refine -> inpaint -> composite -> grade, each made again from the one before
         AssetReplay.Outcome chain = new AssetReplay((LeonardoStudio) shell.studio(), library).replay(gradedId);
         assertTrue(chain.identical(), "the graded composite replays byte-identical: " + chain);
     }
@@ -242,5 +248,14 @@ class EditStepsE2ETest {
         long before = sandbox.credits();
         shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-3");
         assertEquals(e.total(), before - sandbox.credits(), "the resumed run is charged what the estimate said remains");
+    }
+
+    @Test void theEstimatePricesInpaintAndCompositeAsTheyAreCharged() {
+        masterOfMara();
+        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'touchup', character: mara, template: 'small', seed: 77", "input-1");
+        assertTrue(e.credits("inpaint") > 0 && e.credits("composite") > 0 && e.credits("grade") == 0, e.toString());
+        long before = sandbox.credits();
+        shell.eval("run 'touchup', character: mara, template: 'small', seed: 77", "input-2");
+        assertEquals(e.total(), before - sandbox.credits(), "charged what was estimated:\n" + e);
     }
 }
