@@ -76,12 +76,21 @@ public final class RunCommand implements Command {
             shell.packs(dev.sitter.dsl.Packs.dryRun(ctx.out()));
             return evaluate(shell, script, ctx);
         }
+        dev.sitter.pipeline.WinnerPicker picker = terminalPicker(ctx);
         if (spendsCredits(ctx)) {
             // Groovy finds a misspelt keyword only when its line runs; against the live API the lines
             // before it would already have spent credits. So a live run is first played through
             // silently as a dry run, and any script error stops it before anything is sent.
             SitterShell check = shell(script, library, ctx, NOWHERE, false);
-            check.studio(new DryRunStudio(NOWHERE, NOWHERE, check));
+            boolean canAsk = picker != null;
+            check.studio(new DryRunStudio(NOWHERE, NOWHERE, check).checkingPipelines(p -> {
+                if (canAsk) return;
+                try {
+                    dev.sitter.pipeline.PipelineRunner.requireSomeoneToAsk(p); // select by: 'ask' with nobody at a terminal
+                } catch (dev.sitter.pipeline.PipelineException e) {
+                    throw new DslException(e.getMessage());
+                }
+            }));
             check.packs(dev.sitter.dsl.Packs.dryRun(NOWHERE));
             try {
                 check.evalFile(script);
@@ -94,11 +103,27 @@ public final class RunCommand implements Command {
         }
         // The backend starts only for a real run: a dry run never opens a socket.
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
-            shell.studio(new LeonardoStudio(backend, Library.open(library),
-                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+            LeonardoStudio studio = new LeonardoStudio(backend, Library.open(library),
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset));
+            studio.setWinnerPicker(picker);
+            shell.studio(studio);
             shell.packs(packs(library, backend, ctx));
             return evaluate(shell, script, ctx);
         }
+    }
+
+    /**
+     * Who answers {@code select by: 'ask'}: the person at the terminal when stdin is one; otherwise
+     * nobody, and such a pipeline is refused before it pays for anything.
+     */
+    private static dev.sitter.pipeline.WinnerPicker terminalPicker(CliContext ctx) {
+        if (System.console() == null || ctx.in() != System.in) return null;
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(ctx.in(), java.nio.charset.StandardCharsets.UTF_8));
+        return new dev.sitter.pipeline.AskingPicker(prompt -> {
+            ctx.out().print(prompt);
+            ctx.out().flush();
+            return in.readLine();
+        }, ctx.out()::println, sheet -> { }, true);
     }
 
     /** The {@code pack} keyword: the same pack classes as {@code sitter pack}, replaying on this run's backend. */

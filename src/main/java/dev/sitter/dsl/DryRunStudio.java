@@ -23,6 +23,7 @@ import java.util.Map;
  * {@code <generated N.M>} placeholders so refine/upscale chains still print.
  */
 public final class DryRunStudio implements Studio {
+    private java.util.function.Consumer<PipelineDef> pipelineCheck = p -> { };
     private final PrintStream out;
     private final PrintStream notes;
     private final SitterShell shell;
@@ -111,7 +112,17 @@ public final class DryRunStudio implements Studio {
         return "models not queried in a dry run";
     }
 
+    /**
+     * Also checks every pipeline a {@code run} line would start (e.g. that someone can answer its
+     * {@code select by: 'ask'}); a check throws a {@link DslException} to stop the script there.
+     */
+    public DryRunStudio checkingPipelines(java.util.function.Consumer<PipelineDef> check) {
+        this.pipelineCheck = check;
+        return this;
+    }
+
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
+        pipelineCheck.accept(pipeline);
         notes.println("# run pipeline '" + pipeline.id() + "'" + at(spec) + ": " + pipeline.steps().size()
                 + " steps, starting from this request");
         int n = ++requests;

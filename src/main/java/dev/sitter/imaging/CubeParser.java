@@ -29,8 +29,28 @@ public final class CubeParser {
             throw new ImagingException("cannot read LUT " + file + ": " + Images.describe(e)
                     + ". Fix: check the path; shipped LUTs are in prompt-library/luts/ (teal-orange.cube, warm-film.cube).", e);
         }
-        return parse(text, file.toString());
+        // A pipeline parses its LUT when it checks the run and again when it grades, once per
+        // character: parsed LUTs (immutable) are kept by file and content, so an edited file is read anew.
+        String key = file.toAbsolutePath() + "\n" + dev.sitter.util.Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+        synchronized (PARSED) {
+            CubeLut known = PARSED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        CubeLut lut = parse(text, file.toString());
+        synchronized (PARSED) {
+            PARSED.put(key, lut);
+        }
+        return lut;
     }
+
+    private static final java.util.Map<String, CubeLut> PARSED = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, CubeLut> eldest) {
+            return size() > 8;
+        }
+    };
 
     /** Parses {@code .cube} text; {@code source} names the file in error messages. */
     public static CubeLut parse(String text, String source) {

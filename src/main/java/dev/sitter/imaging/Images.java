@@ -4,6 +4,14 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,6 +81,10 @@ public final class Images {
         if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
             return image;
         }
+        int[] direct = interleavedSrgb(image);
+        if (direct != null) {
+            return fromPixels(direct, image.getWidth(), image.getHeight());
+        }
         BufferedImage argb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         int[] row = new int[image.getWidth()];
         for (int y = 0; y < image.getHeight(); y++) {
@@ -82,16 +94,80 @@ public final class Images {
         return argb;
     }
 
+    /**
+     * The ARGB pixels of an 8-bit RGB or RGBA sRGB image stored as interleaved bytes (what ImageIO
+     * decodes most PNGs and JPEGs to), read straight from its bytes: the same values getRGB gives,
+     * without its per-pixel colour-model calls (the hottest code of a pipeline run). Null for any
+     * other layout (grey, 16-bit, palette, ICC-profiled, premultiplied), which takes the general path.
+     */
+    private static int[] interleavedSrgb(BufferedImage image) {
+        ColorModel cm = image.getColorModel();
+        WritableRaster raster = image.getRaster();
+        if (!(cm instanceof ComponentColorModel) || !cm.getColorSpace().isCS_sRGB() || cm.isAlphaPremultiplied()
+                || cm.getTransferType() != DataBuffer.TYPE_BYTE || raster.getParent() != null
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1) {
+            return null;
+        }
+        int bands = sm.getNumBands();
+        boolean alpha = cm.hasAlpha();
+        if (bands != cm.getNumComponents() || bands != (alpha ? 4 : 3)) {
+            return null;
+        }
+        for (int size : cm.getComponentSize()) {
+            if (size != 8) {
+                return null;
+            }
+        }
+        int[] off = sm.getBandOffsets();
+        int stride = sm.getPixelStride(), scan = sm.getScanlineStride(), w = image.getWidth(), h = image.getHeight();
+        byte[] data = buffer.getData();
+        int base = buffer.getOffset();
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int i = base + y * scan;
+            for (int x = 0; x < w; x++, i += stride) {
+                int a = alpha ? data[i + off[3]] & 0xff : 0xff;
+                out[y * w + x] = a << 24 | (data[i + off[0]] & 0xff) << 16 | (data[i + off[1]] & 0xff) << 8 | data[i + off[2]] & 0xff;
+            }
+        }
+        return out;
+    }
+
     /** The ARGB pixels, row-major. */
     public static int[] pixels(BufferedImage image) {
-        return toArgb(image).getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BufferedImage argb = toArgb(image);
+        int[] own = ownArgbData(argb);
+        if (own != null) {
+            return own.clone(); // the same ints getRGB returns for TYPE_INT_ARGB, without a colour-model call per pixel
+        }
+        return argb.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     /** An image from row-major ARGB pixels. */
     public static BufferedImage fromPixels(int[] argb, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
+        int[] own = ownArgbData(image);
+        if (own != null && own.length == argb.length) {
+            System.arraycopy(argb, 0, own, 0, argb.length);
+        } else {
+            image.setRGB(0, 0, width, height, argb, 0, width);
+        }
         return image;
+    }
+
+    /** The pixel array of a plain TYPE_INT_ARGB image (one row after the other, nothing shared), or null. */
+    private static int[] ownArgbData(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        if (image.getType() != BufferedImage.TYPE_INT_ARGB || raster.getParent() != null
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || !(raster.getSampleModel() instanceof SinglePixelPackedSampleModel sm) || sm.getScanlineStride() != image.getWidth()
+                || !(raster.getDataBuffer() instanceof DataBufferInt buffer) || buffer.getOffset() != 0
+                || buffer.getData().length != image.getWidth() * image.getHeight()) {
+            return null;
+        }
+        return buffer.getData();
     }
 
     /** PNG bytes; the same pixels always give the same bytes (ImageIO's PNG writer adds no timestamp). */

@@ -180,6 +180,15 @@ final class ApiTransport implements AutoCloseable {
      * @throws LeonardoException for answers that mean "not created" (4xx) and for rate limits that persist
      */
     JsonNode postPaid(String url, JsonNode body, RateWindow endpointLimit) throws UnknownOutcome {
+        return postPaid(url, body, endpointLimit, null);
+    }
+
+    /**
+     * As {@link #postPaid(String, JsonNode, RateWindow)}, the first attempt using {@code reserved},
+     * a permit of {@code endpointLimit} the caller took before waiting for a job slot (restamped to
+     * the send; taken afresh if it expired meanwhile).
+     */
+    JsonNode postPaid(String url, JsonNode body, RateWindow endpointLimit, RateWindow.Permit reserved) throws UnknownOutcome {
         byte[] bytes = Json.compact(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String what = "POST " + shortPath(url);
         int attempts = config.createAttempts();
@@ -187,12 +196,15 @@ final class ApiTransport implements AutoCloseable {
         LeonardoException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) pause(wait);
-            acquire(endpointLimit);
+            RateWindow.Permit permit = attempt == 0 && reserved != null && endpointLimit.restamp(reserved) ? reserved : reserve(endpointLimit);
             acquire(requests);
             SendTracker tracker = new SendTracker();
             Request req = new Request.Builder().url(url).post(oneShot(bytes)).tag(SendTracker.class, tracker).build();
             Instant sentAt = clock.instant();
             try (Response resp = http.newCall(req).execute()) {
+                // Leonardo counted the create when it arrived, which was before its answer: stamped with the
+                // answer's time, the permit never frees before Leonardo's own window does (no 429 from a slow send).
+                endpointLimit.restamp(permit);
                 String text = bodyText(resp);
                 int code = resp.code();
                 if (resp.isSuccessful()) {
@@ -217,6 +229,7 @@ final class ApiTransport implements AutoCloseable {
                 throw e;
             } catch (IOException io) {
                 if (!tracker.sent) {
+                    endpointLimit.release(permit); // never reached a socket: it counts against nothing
                     // Nothing was written to a socket: no server can have seen it, so trying again is safe.
                     last = network(what, io);
                     wait = config.retry().delay(attempt);
@@ -327,6 +340,16 @@ final class ApiTransport implements AutoCloseable {
         }
         return new LeonardoException(Kind.NETWORK, what + " failed: " + io.getClass().getSimpleName() + " (" + detail
                 + "). Check your network connection and " + LeonardoEnvironment.BASE_VAR + ".", io);
+    }
+
+    /** Waits for room in an endpoint's create window and takes a permit, before the caller waits for a job slot. */
+    RateWindow.Permit reserve(RateWindow bucket) {
+        try {
+            return bucket.reserve();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeonardoException(Kind.UNKNOWN, "Interrupted while waiting for Leonardo's rate limit; nothing was sent.", e);
+        }
     }
 
     private void acquire(RateWindow bucket) {

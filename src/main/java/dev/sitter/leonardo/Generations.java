@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs one generation end to end: take a job slot, send the create once (reconciling a lost
+ * Runs one generation end to end: wait for room in the create window, take a job slot, send the create once (reconciling a lost
  * answer), poll to COMPLETE, release the slot, download every image.
  */
 final class Generations {
@@ -41,7 +41,17 @@ final class Generations {
     GenerationResult run(ObjectNode body, boolean v2, JobListener listener) {
         String url = v2 ? http.v2("/generations") : http.v1("/generations");
         String what = v2 ? "POST /v2/generations" : "POST /generations";
-        acquireSlot();
+        // The create window first, the job slot second: a slot held while the window is full would
+        // idle, and keep out jobs of other endpoints (upscales) that could run meanwhile.
+        RateWindow window = limits.forEndpoint(what);
+        RateWindow.Permit permit = http.reserve(window);
+        boolean permitUsed = false;
+        try {
+            acquireSlot();
+        } catch (RuntimeException e) {
+            window.release(permit);
+            throw e;
+        }
         boolean holding = true;
         try {
             listener.beforeSend(what, body);
@@ -52,7 +62,8 @@ final class Generations {
             try {
                 JsonNode answer;
                 try {
-                    answer = http.postPaid(url, body, limits.forEndpoint(what));
+                    permitUsed = true;
+                    answer = http.postPaid(url, body, window, permit);
                 } catch (LeonardoException refused) {
                     listener.refused(refused); // still holding the slot, so a batch can stop before the next send
                     throw refused;
@@ -82,6 +93,7 @@ final class Generations {
             return new GenerationResult(id, images, seed, cost, model, reconciled,
                     new Timing(sentAt, done.at(), http.clock().instant(), done.polls()));
         } finally {
+            if (!permitUsed) window.release(permit); // cancelled before the send: the permit was never used
             if (holding) slots.release();
         }
     }

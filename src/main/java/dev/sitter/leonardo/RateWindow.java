@@ -49,6 +49,48 @@ public final class RateWindow {
         }
     }
 
+    /**
+     * A permit taken before its request can be sent, so a caller can wait for the window first and
+     * only then take a scarce job slot (a slot held while waiting for the window would idle). The
+     * window counts it from when it was taken until {@link #restamp} moves it to the real send.
+     */
+    public static final class Permit {
+        private long at;
+
+        private Permit(long at) { this.at = at; }
+    }
+
+    /** Blocks until the window has room and takes a permit for a send that follows soon. */
+    public Permit reserve() throws InterruptedException {
+        while (true) {
+            Duration wait;
+            synchronized (this) {
+                wait = tryAcquire();
+                if (wait.isZero()) return new Permit(sent.peekLast());
+            }
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        }
+    }
+
+    /**
+     * Moves a reserved permit to now, the moment its request is sent, so the window never counts a
+     * send earlier than it happened (which could let a later send through too soon). Returns false
+     * when the permit expired while its holder waited; the caller then takes a fresh one.
+     */
+    public synchronized boolean restamp(Permit permit) {
+        long now = nanoTime.getAsLong();
+        while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) sent.pollFirst();
+        if (!sent.removeFirstOccurrence(permit.at)) return false;
+        sent.addLast(now);
+        permit.at = now;
+        return true;
+    }
+
+    /** Gives back a reserved permit whose request was not sent after all. */
+    public synchronized void release(Permit permit) {
+        sent.removeFirstOccurrence(permit.at);
+    }
+
     /** Permits left in the current window (for status lines and tests). */
     public synchronized int available() {
         long now = nanoTime.getAsLong();

@@ -26,9 +26,13 @@ final class Variations {
 
     VariationResult run(String path, ObjectNode body, List<String> wrappers, String sourceId) {
         String what = "POST " + path;
+        // The create window first, then a job slot, so no slot idles while the window is full.
+        RateWindow window = limits.forEndpoint(what);
+        RateWindow.Permit permit = http.reserve(window);
         try {
             slots.acquire();
         } catch (InterruptedException e) {
+            window.release(permit);
             Thread.currentThread().interrupt();
             throw new LeonardoException(Kind.UNKNOWN, "Interrupted while waiting for a free Leonardo job slot; nothing was sent.", e);
         }
@@ -37,7 +41,7 @@ final class Variations {
             Instant sentAt = http.clock().instant();
             JobRef ref;
             try {
-                ref = JobRef.find(http.postPaid(http.v1(path), body, limits.forEndpoint(what)), wrappers, "id");
+                ref = JobRef.find(http.postPaid(http.v1(path), body, window, permit), wrappers, "id");
             } catch (UnknownOutcome lost) {
                 throw uncertain(what, sourceId, lost.getMessage(), lost);
             }

@@ -3,6 +3,7 @@ package dev.sitter.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code explore count: 8, size: '512x768', steps: 15}: cheap low-resolution samples of the run's
@@ -28,15 +29,17 @@ final class ExploreStep implements Step {
         int[] size = o.size("size", DEFAULT_SIZE);
         Integer steps = o.optionalInteger("steps", 10, 60);
         int batch = ctx.settings().maxBatch();
-        List<Item> out = new ArrayList<>();
+        List<Supplier<List<Item>>> batches = new ArrayList<>();
         for (int b = 0, made = 0; made < count; b++) {
             int n = Math.min(batch, count - made);
             long seed = ctx.settings().seed() + (long) b * batch;
-            int batchIndex = b;
-            out.addAll(ctx.once(key + "/batch-" + b, null,
-                    () -> ctx.ops.generate(ctx.opKey(key + "/batch-" + batchIndex), n, size[0], size[1], steps, seed)));
+            String opKey = key + "/batch-" + b;
+            batches.add(() -> ctx.once(opKey, null, () -> ctx.ops.generate(ctx.opKey(opKey), n, size[0], size[1], steps, seed)));
             made += n;
         }
+        // The batches go out together; their images keep batch order.
+        List<Item> out = new ArrayList<>();
+        ctx.all(batches).forEach(out::addAll);
         return new Result(out, out.size() + " samples at " + size[0] + "x" + size[1] + (steps == null ? "" : ", " + steps + " steps"));
     }
 }

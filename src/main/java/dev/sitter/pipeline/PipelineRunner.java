@@ -34,9 +34,10 @@ public final class PipelineRunner {
      * @param maxBatch images per generation request (Leonardo allows 1..8)
      * @param resolve  turns a path written in the script (LUTs, export folder) into a file
      * @param recipes  the recipe text shown for each image in the gallery
+     * @param picker   who chooses the winners of {@code select by: 'ask'}, or null when nobody can be asked
      */
     public record Settings(Path runDir, String runId, long seed, DriftScorer drift, QaJudge judge, int maxBatch,
-                           Function<String, Path> resolver, RecipeSource recipes) {
+                           Function<String, Path> resolver, RecipeSource recipes, WinnerPicker picker) {
         public Settings {
             if (maxBatch < 1 || maxBatch > 8) {
                 throw new IllegalArgumentException("maxBatch must be 1..8 (Leonardo's num_images limit), got " + maxBatch);
@@ -48,23 +49,27 @@ public final class PipelineRunner {
 
         /** Defaults: batches of 4, QA by drift <= 0.25, paths as written, lineage as recipe. */
         public static Settings of(Path runDir, String runId, long seed, DriftScorer drift) {
-            return new Settings(runDir, runId, seed, drift, null, DEFAULT_MAX_BATCH, null, null);
+            return new Settings(runDir, runId, seed, drift, null, DEFAULT_MAX_BATCH, null, null, null);
         }
 
         public Settings withJudge(QaJudge j) {
-            return new Settings(runDir, runId, seed, drift, j, maxBatch, resolver, recipes);
+            return new Settings(runDir, runId, seed, drift, j, maxBatch, resolver, recipes, picker);
         }
 
         public Settings withResolver(Function<String, Path> r) {
-            return new Settings(runDir, runId, seed, drift, judge, maxBatch, r, recipes);
+            return new Settings(runDir, runId, seed, drift, judge, maxBatch, r, recipes, picker);
         }
 
         public Settings withRecipes(RecipeSource r) {
-            return new Settings(runDir, runId, seed, drift, judge, maxBatch, resolver, r);
+            return new Settings(runDir, runId, seed, drift, judge, maxBatch, resolver, r, picker);
         }
 
         public Settings withMaxBatch(int n) {
-            return new Settings(runDir, runId, seed, drift, judge, n, resolver, recipes);
+            return new Settings(runDir, runId, seed, drift, judge, n, resolver, recipes, picker);
+        }
+
+        public Settings withPicker(WinnerPicker p) {
+            return new Settings(runDir, runId, seed, drift, judge, maxBatch, resolver, recipes, p);
         }
 
         Path resolve(String path) {
@@ -149,6 +154,19 @@ public final class PipelineRunner {
             reports.add(new StepReport(i, step.name(), step.line(), false, items.size(), result.summary()));
         }
         return new RunResult(items, reports, journal.file());
+    }
+
+    /**
+     * Refuses a pipeline that would ask the user to choose winners ({@code select by: 'ask'}) when
+     * nobody can be asked, with the same message the run itself gives; {@code sitter run} calls it
+     * while checking a script before any line is paid for.
+     */
+    public static void requireSomeoneToAsk(PipelineDef pipeline) {
+        for (PipelineStep step : pipeline.steps()) {
+            if (step.name().equals("select")) {
+                SelectStep.requireSomeoneToAsk(new StepOptions(pipeline.id(), step, OPTIONS.get("select")));
+            }
+        }
     }
 
     /** Every step must be one the runner knows; its options are checked next, all before anything is paid for. */

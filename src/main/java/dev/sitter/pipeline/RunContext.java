@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +27,10 @@ import java.util.function.Supplier;
  * calls the op, stores its images durably, then journals them.
  */
 final class RunContext {
+    /** Ops of one step in flight at once per run; the client's job slots cap what runs on the API. */
+    static final int MAX_PARALLEL_OPS = 8;
+    private static final AtomicInteger OP_THREADS = new AtomicInteger();
+
     final PortraitOps ops;
     final RunJournal journal;
     final PipelineRunner.Settings settings;
@@ -105,6 +114,71 @@ final class RunContext {
         return items;
     }
 
+    /**
+     * Runs independent paid ops of one step at the same time (explore batches, the refine or upscale
+     * of each winner), so a character's images wait on one job latency per step rather than one per
+     * image; the client's job slots and rate windows still bound what reaches the API. Results come
+     * back in the order of {@code ops}, whatever order they finish in, so runs stay deterministic.
+     * When an op fails, the others already started still finish and are journaled (they may be paid
+     * for), then the first failure is thrown.
+     */
+    <T> List<T> all(List<Supplier<T>> ops) {
+        if (ops.size() <= 1) {
+            return ops.stream().map(Supplier::get).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ops.size(), MAX_PARALLEL_OPS), r -> {
+            Thread t = new Thread(r, "pipeline-op-" + OP_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Supplier<T> op : ops) {
+                futures.add(pool.submit(op::get));
+            }
+            pool.shutdown();
+            List<T> out = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<T> f : futures) {
+                try {
+                    out.add(awaitUninterruptibly(f));
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new PipelineException("a pipeline op failed: " + e.getCause(), e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits for an op even when this thread is interrupted (Ctrl-C): the op may hold a paid job, and
+     * its images must reach the run folder and journal before the run stops. The interrupt is kept.
+     */
+    private static <T> T awaitUninterruptibly(Future<T> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Writes image bytes into the run folder crash-safely; the name is the id's digest, so ids with any characters are safe. */
     Item store(String id, byte[] bytes, String parentId) {
         String ext = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 ? ".jpg" : ".png";
@@ -162,10 +236,10 @@ final class RunContext {
         if (scorer == null) {
             return items;
         }
-        List<Item> out = new ArrayList<>();
+        List<Supplier<Item>> scores = new ArrayList<>();
         for (Item i : items) {
-            out.add(i.drift() != null ? i : i.withDrift(scorer.score(i.file()).score()));
+            scores.add(() -> i.drift() != null ? i : i.withDrift(scorer.score(i.file()).score()));
         }
-        return out;
+        return all(scores); // images are scored on every core; the order stays
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * The append-only record of a pipeline run ({@code journal.jsonl}): one JSON object per line,
  * forced to disk before the runner moves on. A line is written only after the files it names are
  * durable, so after a crash every journaled result can be trusted and anything not journaled is
- * redone. A torn last line (the process died mid-write) is ignored on reading.
+ * redone. A torn last line (the process died mid-write) is ignored on reading. Thread-safe: the ops
+ * of one step run at once and each journals its own result.
  */
 final class RunJournal {
     private final Path file;
@@ -56,12 +57,12 @@ final class RunJournal {
         }
     }
 
-    List<JsonNode> entries() {
+    synchronized List<JsonNode> entries() {
         return List.copyOf(entries);
     }
 
     /** The latest entry of {@code type} whose {@code key} field equals {@code key}, or null. */
-    JsonNode find(String type, String key) {
+    synchronized JsonNode find(String type, String key) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             JsonNode e = entries.get(i);
             if (type.equals(e.path("type").asText()) && key.equals(e.path("key").asText())) {
@@ -72,7 +73,7 @@ final class RunJournal {
     }
 
     /** Appends one entry and forces it to disk. */
-    void append(ObjectNode entry) {
+    synchronized void append(ObjectNode entry) {
         byte[] line = (Json.compact(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,5 +1,9 @@
 package dev.sitter.pipeline;
 
+import dev.sitter.imaging.ContactSheet;
+import dev.sitter.imaging.GalleryItem;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,8 +13,10 @@ import java.util.Set;
 /**
  * {@code select top: 2} keeps the winners: by drift score against the character's references
  * (lowest first, the default when the run has references), {@code by: 'order'} keeps the first
- * ones, and {@code pick: [1, 3]} keeps the images with those numbers on the contact sheet (what the
- * console asks the user to type).
+ * ones, {@code by: 'ask'} shows the numbered contact sheet and keeps the numbers the user types (an
+ * empty answer keeps the drift order), and {@code pick: [1, 3]} keeps the images with those numbers,
+ * as a script gives the choice. The choice ends up in the step's journal entry, so a resumed run
+ * does not ask again.
  */
 final class SelectStep implements Step {
     static final Set<String> OPTIONS = Set.of("top", "by", "pick");
@@ -27,8 +33,11 @@ final class SelectStep implements Step {
             throw o.error("by: 'drift' needs the character's master image or anchors to score against",
                     "give the character anchor images, or write select top: " + top + ", by: 'order' or pick: [1, 2]");
         }
-        if (!by.equals("drift") && !by.equals("order")) {
-            throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift' or by: 'order', or pick: [1, 3]");
+        if (by.equals("ask") && ctx.settings().picker() == null) {
+            throw nobodyToAsk(o, top);
+        }
+        if (!by.equals("drift") && !by.equals("order") && !by.equals("ask")) {
+            throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift', by: 'order' or by: 'ask', or pick: [1, 3]");
         }
     }
 
@@ -66,7 +75,65 @@ final class SelectStep implements Step {
                 List<Item> out = ctx.scored(in.subList(0, Math.min(top, in.size())));
                 return new Result(out, "kept the first " + out.size() + " of " + in.size());
             }
-            default -> throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift' or by: 'order', or pick: [1, 3]");
+            case "ask" -> {
+                return asked(ctx, key, o, in, top);
+            }
+            default -> throw o.error("by: '" + by + "' is not a selection rule", "use by: 'drift', by: 'order' or by: 'ask', or pick: [1, 3]");
         }
+    }
+
+    /** Throws when the step would ask the user ({@code by: 'ask'}, no {@code pick:}): for a run with nobody to ask. */
+    static void requireSomeoneToAsk(StepOptions o) {
+        if (!o.has("pick") && "ask".equals(o.text("by", null))) {
+            throw nobodyToAsk(o, o.integer("top", 1, 1, 64));
+        }
+    }
+
+    private static PipelineException nobodyToAsk(StepOptions o, int top) {
+        return o.error("by: 'ask' needs someone to type the numbers, and this run has nobody to ask (its input is not a terminal)",
+                "use by: 'drift' to keep the " + top + " closest to the character, or give the numbers from the contact sheet: pick: ["
+                        + Picks.example(8, top).replace(" ", ", ") + "]");
+    }
+
+    /** {@code by: 'ask'}: the numbered contact sheet of the candidates, and the numbers the picker returns. */
+    private static Result asked(RunContext ctx, String key, StepOptions o, List<Item> in, int top) {
+        WinnerPicker picker = ctx.settings().picker();
+        if (picker == null) {
+            throw o.error("by: 'ask' needs someone to type the numbers, and this run has nobody to ask", "use by: 'drift' or pick: [1, 2]");
+        }
+        List<Item> scored = ctx.scored(in);
+        int keep = Math.min(top, scored.size());
+        List<GalleryItem> tiles = new ArrayList<>();
+        List<WinnerPicker.Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            Item item = scored.get(i);
+            // The sheet numbers its tiles itself (1, 2, ...), as the user types them.
+            tiles.add(new GalleryItem(item.file(), item.drift() == null ? "" : String.format(Locale.ROOT, "drift %.3f", item.drift()), null));
+            candidates.add(new WinnerPicker.Candidate(i + 1, item.file(), item.drift()));
+        }
+        Path sheet = ctx.settings().runDir().resolve(key).resolve("contact-sheet.png");
+        ContactSheet.write(tiles, sheet);
+        List<Integer> numbers;
+        try {
+            numbers = picker.pick(new WinnerPicker.Request(o.where(), sheet, candidates, keep));
+        } catch (WinnerPicker.Cancelled e) {
+            throw o.error("the run was cancelled while choosing the winners; the " + in.size()
+                    + " explored images are paid for and kept in the run folder and its journal",
+                    "run the same command again to choose (nothing is paid twice), or write pick: [1, 2] or by: 'drift'");
+        }
+        if (numbers.isEmpty()) {
+            List<Item> ranked = new ArrayList<>(scored);
+            if (ctx.settings().drift() != null) {
+                ranked.sort(Comparator.comparingDouble(Item::drift)); // stable: ties keep explore order
+            }
+            List<Item> out = List.copyOf(ranked.subList(0, keep));
+            return new Result(out, "nothing typed: kept " + out.size() + " of " + in.size()
+                    + (ctx.settings().drift() != null ? " by drift" : " in explore order"));
+        }
+        List<Item> out = new ArrayList<>();
+        for (int n : numbers) {
+            out.add(scored.get(n - 1));
+        }
+        return new Result(out, "picked " + String.join(", ", numbers.stream().map(String::valueOf).toList()) + " of " + in.size() + " (asked)");
     }
 }

@@ -31,6 +31,11 @@ final class StepOptions {
                 + step.name() + ": " + problem + ". Fix: " + fix + ".");
     }
 
+    /** Where the step is written, e.g. "pipeline 'pack' line 3, step select", for questions to the user. */
+    String where() {
+        return "pipeline '" + pipeline + "'" + (step.line() > 0 ? " line " + step.line() : "") + ", step " + step.name();
+    }
+
     /** A message that already names its fix (e.g. a LUT file's own error), prefixed with where in the pipeline it happened. */
     PipelineException located(String message) {
         return new PipelineException("pipeline '" + pipeline + "'" + (step.line() > 0 ? " line " + step.line() : "") + ", step "

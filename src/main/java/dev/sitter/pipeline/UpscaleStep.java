@@ -3,6 +3,7 @@ package dev.sitter.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code upscale mode: 'ultra'}: upscales the winners only. Images that failed QA are left out
@@ -21,7 +22,7 @@ final class UpscaleStep implements Step {
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         String mode = o.text("mode", null);
         boolean force = o.flag("force");
-        List<Item> out = new ArrayList<>();
+        List<Supplier<List<Item>>> ops = new ArrayList<>();
         int skipped = 0;
         for (Item item : in) {
             if (!force && !item.passedQa()) {
@@ -29,10 +30,12 @@ final class UpscaleStep implements Step {
                 continue;
             }
             String opKey = key + "/" + ctx.shortKey(item.id());
-            for (Item up : ctx.once(opKey, item.id(), () -> List.of(ctx.ops.upscale(ctx.opKey(opKey), ctx.produced(item), mode)))) {
-                out.add(new Item(up.id(), up.file(), up.parentId(), item.drift(), item.qa()));
-            }
+            ops.add(() -> ctx.once(opKey, item.id(), () -> List.of(ctx.ops.upscale(ctx.opKey(opKey), ctx.produced(item), mode))).stream()
+                    .map(up -> new Item(up.id(), up.file(), up.parentId(), item.drift(), item.qa())).toList());
         }
+        // Every winner is upscaled at once; the results keep the winners' order.
+        List<Item> out = new ArrayList<>();
+        ctx.all(ops).forEach(out::addAll);
         if (out.isEmpty() && !in.isEmpty()) {
             throw o.error("none of the " + in.size() + " images passed QA, so nothing is upscaled",
                     "look at the failed checks in the run report, loosen them, or write upscale force: true");

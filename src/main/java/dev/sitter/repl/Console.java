@@ -34,6 +34,7 @@ final class Console {
     private final Supplier<ReplEngine> engineFactory;
     private final ProgressBoard progress;
     private volatile boolean interrupted;
+    private volatile boolean asking;
     private ConsoleCore core;
 
     Console(Terminal terminal, ReplOptions options, Supplier<ReplEngine> engineFactory, ProgressBoard progress) {
@@ -101,6 +102,21 @@ final class Console {
             return lines;
         });
         core.setWaiter(this::await);
+        // select by: 'ask' reads the numbers on a plain reader of its own (no completion or history of
+        // code); Ctrl-C there cancels the run instead of detaching it. The progress line pauses meanwhile.
+        LineReader answers = LineReaderBuilder.builder().terminal(terminal).appName("sitter-pick").build();
+        core.setAnswers(prompt -> {
+            asking = true;
+            try {
+                return answers.readLine(prompt);
+            } catch (UserInterruptException e) {
+                throw new dev.sitter.pipeline.WinnerPicker.Cancelled();
+            } catch (EndOfFileException e) {
+                return null;
+            } finally {
+                asking = false;
+            }
+        }, true);
         terminal.handle(Terminal.Signal.INT, s -> interrupted = true);
 
         if (!dumb) out.println(paint.dim("Sitter console - /help for commands, Tab to complete, Ctrl-D to exit"));
@@ -149,7 +165,10 @@ final class Console {
                     if (interrupted) {
                         throw new ConsoleCore.Detached();
                     }
-                    if (status != null && (progress.busy() || System.nanoTime() - start > 700_000_000L)) {
+                    if (status != null && asking) {
+                        if (shown) status.update(List.of()); // the run is asking a question: no status line under it
+                        shown = false;
+                    } else if (status != null && (progress.busy() || System.nanoTime() - start > 700_000_000L)) {
                         status.update(List.of(new AttributedString(progress.statusLine(), AttributedStyle.DEFAULT.inverse())));
                         shown = true;
                     }

@@ -68,6 +68,8 @@ final class ConsoleCore implements ReplCompleter.Sources {
     private Waiter waiter = Future::get;
     private Consumer<String> notifier;
     private Supplier<List<String>> history = List::of;
+    private dev.sitter.pipeline.AskingPicker.Lines answers;
+    private boolean askAgain;
     private final ResultPrinter printer;
     private final ErrorRenderer errors;
     private final ModelCatalog models;
@@ -101,12 +103,25 @@ final class ConsoleCore implements ReplCompleter.Sources {
     void setHistory(Supplier<List<String>> h) { history = h; }
 
     /**
+     * Where {@code select by: 'ask'} reads the numbers typed: the interactive reader (which asks again
+     * after a wrong answer) or the piped input's next line (a wrong one stops the run). Set before {@link #start}.
+     */
+    void setAnswers(dev.sitter.pipeline.AskingPicker.Lines lines, boolean askAgain) {
+        this.answers = lines;
+        this.askAgain = askAgain;
+    }
+
+    /**
      * Starts the engine on a background thread: builds it, loads the startup scripts, and (when
      * {@code warmUp}) compiles a throwaway input so the first real one is quick. The prompt does not wait.
      */
     void start(boolean warmUp) {
         engine = CompletableFuture.supplyAsync(() -> {
             ReplEngine e = engineFactory.get();
+            if (answers != null) {
+                // The contact sheet is shown as /sheet shows it: inline where the terminal can, by path always.
+                e.setWinnerPicker(new dev.sitter.pipeline.AskingPicker(answers, this::println, this::preview, askAgain));
+            }
             loadStartup(e);
             // Loading the blocks already compiles scripts; a throwaway one only helps when there were none.
             if (warmUp && options.startupFiles().isEmpty()) {

@@ -13,6 +13,8 @@ final class PipedConsole {
     private PipedConsole() {}
 
     static int run(BufferedReader in, ConsoleCore core, PrintWriter err) throws IOException {
+        // select by: 'ask' reads its answer from the next input line, while the run waits for it.
+        core.setAnswers(prompt -> in.readLine(), false);
         core.start(false);
         StringBuilder buffer = new StringBuilder();
         try {

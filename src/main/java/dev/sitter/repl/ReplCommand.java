@@ -145,8 +145,10 @@ public final class ReplCommand implements Command {
                                    PrintStream notices, java.util.function.UnaryOperator<dev.sitter.dsl.Studio> wrap) {
         // One backend, opened on first use, for the Studio and for `pack 'replay'` alike.
         dev.sitter.studio.LazyBackend backend = new dev.sitter.studio.LazyBackend(options.env(), userHome(options), notices);
+        dev.sitter.pipeline.WinnerPicker.Relay pickers = new dev.sitter.pipeline.WinnerPicker.Relay();
         LazyStudio studio = new LazyStudio(() -> {
             LeonardoStudio real = new LeonardoStudio(backend, Library.open(library), ImageSource.relativeTo(options.workDir()), asset -> { });
+            real.setWinnerPicker(pickers);
             return new LazyStudio.Opened(real, backend);
         });
         dev.sitter.dsl.Studio tracked = new ProgressStudio(wrap.apply(studio), progress);
@@ -169,7 +171,7 @@ public final class ReplCommand implements Command {
             } finally {
                 backend.close();
             }
-        });
+        }, pickers);
     }
 
     private static List<Path> includeDirs(Path library, Path shipped) {

@@ -52,4 +52,10 @@ public interface ReplEngine {
 
     /** Stops work and frees resources; called once when the console exits. */
     default void close() {}
+
+    /**
+     * Who answers {@code select by: 'ask'} (the console, once it can read lines); an engine with no
+     * paid pipelines ignores it.
+     */
+    default void setWinnerPicker(dev.sitter.pipeline.WinnerPicker picker) {}
 }

@@ -26,19 +26,30 @@ import java.util.function.Supplier;
 final class SitterEngine implements ReplEngine {
     private final Supplier<SitterShell> shells;
     private final AutoCloseable resources;
+
     private volatile SitterShell shell;
+
+    private final dev.sitter.pipeline.WinnerPicker.Relay pickers;
 
     /**
      * @param shells    builds a new shell (with its studio set); called at start and on reset
      * @param resources closed when the console exits (the studio's client, sandbox, library), or null
      */
     SitterEngine(Supplier<SitterShell> shells, AutoCloseable resources) {
+        this(shells, resources, new dev.sitter.pipeline.WinnerPicker.Relay());
+    }
+
+    /** @param pickers the relay the Studio asks for winners through; the console sets who answers */
+    SitterEngine(Supplier<SitterShell> shells, AutoCloseable resources, dev.sitter.pipeline.WinnerPicker.Relay pickers) {
+        this.pickers = pickers;
         this.shells = shells;
         this.resources = resources;
         this.shell = shells.get();
     }
 
     @Override public Object eval(String source, String name) { return shell.eval(source, name); }
+
+    @Override public void setWinnerPicker(dev.sitter.pipeline.WinnerPicker picker) { pickers.set(picker); }
 
     @Override public Object load(Path file) { return shell.evalFile(file); }
 

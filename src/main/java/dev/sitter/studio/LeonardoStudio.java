@@ -46,6 +46,8 @@ public final class LeonardoStudio implements Studio {
     private final Library library;
     private final ImageSource images;
     private final Consumer<Asset> onAsset;
+    /** Who chooses the winners of {@code select by: 'ask'}; null (or an empty relay) when nobody can be asked. */
+    private volatile dev.sitter.pipeline.WinnerPicker picker;
     /** Credits charged for the images this Studio recorded (each record carries its share of its job's cost). */
     private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
@@ -66,6 +68,15 @@ public final class LeonardoStudio implements Studio {
     }
 
     private LeonardoClient client() { return backends.get().client(); }
+
+    /** Sets who answers {@code select by: 'ask'} in pipeline runs (the console, or {@code sitter run} on a terminal). */
+    public void setWinnerPicker(dev.sitter.pipeline.WinnerPicker picker) { this.picker = picker; }
+
+    /** The picker if someone is there to answer now: a relay counts only once the console has set who answers. */
+    private dev.sitter.pipeline.WinnerPicker picker() {
+        dev.sitter.pipeline.WinnerPicker p = picker;
+        return p instanceof dev.sitter.pipeline.WinnerPicker.Relay relay && relay.target() == null ? null : p;
+    }
 
     @Override public List<Asset> generate(PromptSpec spec) {
         return generate(spec, "generate");
@@ -351,7 +362,7 @@ public final class LeonardoStudio implements Studio {
         String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
-                .withResolver(this::resolveFile);
+                .withResolver(this::resolveFile).withPicker(picker());
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
             return new PipelineOutcome(pipeline.id(), result);
@@ -425,8 +436,53 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
+    /**
+     * Scorers by what they score against (master asset id, anchor hashes): many runs share a
+     * character's (or a set's) anchors, and decoding and measuring them again for every run was a
+     * tenth of a pipeline's CPU. Content-addressed keys, so a changed master or anchor misses.
+     */
+    private final Map<List<String>, java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>>> scorers =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override protected boolean removeEldestEntry(Map.Entry<List<String>, java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>>> eldest) {
+                    return size() > 32;
+                }
+            };
+
     /** Drift is measured against the character's master image (first, when set) and anchor images (the compiled Character References). */
     private DriftScorer driftScorer(PromptSpec spec) {
+        String character = spec.recipe().characterId();
+        List<String> key = new ArrayList<>();
+        key.add("master:" + (character == null ? null : libraryCall(() -> new Masters(library).get(character)).orElse(null)));
+        for (dev.sitter.model.ReferenceImage ref : spec.references()) {
+            if (ref.role() == dev.sitter.model.ReferenceRole.CHARACTER && ref.isUploaded()) key.add(ref.sha256());
+        }
+        // Runs started together share one build: the first makes it, the others wait for it.
+        java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<java.util.Optional<DriftScorer>> known;
+        synchronized (scorers) {
+            known = scorers.putIfAbsent(List.copyOf(key), mine);
+        }
+        if (known != null) {
+            try {
+                return known.join().orElse(null);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e; // the builder's own error (an unreadable anchor)
+            }
+        }
+        try {
+            DriftScorer made = newDriftScorer(spec);
+            mine.complete(java.util.Optional.ofNullable(made));
+            return made;
+        } catch (RuntimeException e) {
+            synchronized (scorers) {
+                scorers.remove(key); // not kept: the next run tries again (e.g. after the anchor is fixed)
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private DriftScorer newDriftScorer(PromptSpec spec) {
         List<java.awt.image.BufferedImage> anchors = new ArrayList<>();
         java.awt.image.BufferedImage master = masterImage(spec.recipe().characterId());
         if (master != null) anchors.add(master);

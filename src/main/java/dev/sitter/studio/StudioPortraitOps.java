@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline runner's paid operations on the real Studio: every image a pipeline makes is a
@@ -23,7 +23,7 @@ final class StudioPortraitOps implements PortraitOps {
     private final LeonardoStudio studio;
     private final Library library;
     private final PromptSpec base;
-    private final Map<String, Asset> made = new HashMap<>();
+    private final Map<String, Asset> made = new ConcurrentHashMap<>(); // the ops of one step run at once
 
     StudioPortraitOps(LeonardoStudio studio, Library library, PromptSpec base) {
         this.studio = studio;

@@ -82,6 +82,7 @@ public final class PipelineBench {
                 PipelineEstimate one = studio.estimateRun(pipeline, specs.get(0), Map.of());
                 System.out.println(one);
                 phase(name, pipeline, specs, parallel, sandbox, studio, estimate);
+                System.out.println("   digest of every exported file (same seeds, same bytes: compare across versions): " + exportDigest(work.resolve("lib/runs"), name));
             }
         }
     }
@@ -89,35 +90,104 @@ public final class PipelineBench {
     static void phase(String name, PipelineDef pipeline, List<PromptSpec> specs, int parallel, Sandbox sandbox,
                       LeonardoStudio studio, long estimate) throws Exception {
         long credits = sandbox.credits();
-        long gens0 = posts(sandbox, "/generations"), vars0 = posts(sandbox, "/variations/");
+        long gens0 = posts(sandbox, "/generations"), vars0 = posts(sandbox, "/variations/"), limited0 = rateLimited(sandbox);
+        WallMeter meter = new WallMeter(List.of("bench-run", "pipeline-"), sandbox::unfinishedJobs, SLOTS);
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "bench-run-" + threads.incrementAndGet()));
         List<Future<Object>> runs = new ArrayList<>();
         for (PromptSpec s : specs) runs.add(pool.submit(() -> studio.runPipeline(pipeline, s, Map.of())));
         int images = 0;
         for (Future<Object> f : runs) images += ((PipelineOutcome) f.get()).items().size();
         pool.shutdown();
         double wall = (System.nanoTime() - start) / 1e9;
+        meter.close();
         long gens = posts(sandbox, "/generations") - gens0, vars = posts(sandbox, "/variations/") - vars0;
         long spent = credits - sandbox.credits();
-        double floor = floor(gens, vars, pipeline.steps().stream().filter(st -> st.name().equals("refine")).count() > 0);
-        System.out.printf(Locale.ROOT, "%-6s %d final images; %d generation + %d variation jobs; wall %.1f s, floor %.1f s (%.2fx); "
-                        + "credits %d (estimate %d)%n", name, images, gens, vars, wall, floor, wall / floor, spent, estimate);
+        boolean refine = pipeline.steps().stream().anyMatch(st -> st.name().equals("refine"));
+        boolean upscale = pipeline.steps().stream().anyMatch(st -> st.name().equals("upscale"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double renderCpu = meter.cpuSeconds().getOrDefault("sandbox rendering", 0.0);
+        Floor floor = Floor.of(gens, vars, (refine ? 2 : 1) + (upscale ? 1 : 0), upscale ? 1 : 0,
+                sandbox.config().createsPerMinute(), renderCpu, cores);
+        System.out.printf(Locale.ROOT, "%-6s %d final images; %d generation + %d variation jobs, %d answered 429; wall %.1f s, floor %.1f s (%.2fx); "
+                        + "credits %d (estimate %d)%n", name, images, gens, vars, rateLimited(sandbox) - limited0, wall, floor.max(), wall / floor.max(), spent, estimate);
+        System.out.print(floor);
+        double cpu = meter.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf(Locale.ROOT, "   this process used %.1f CPU s (%.1f s on %d cores if it had them to itself); it got %.2f cores on average "
+                + "at load %s%n", cpu, cpu / cores, cores, cpu / wall, loadAverage());
+        System.out.print(meter.report());
+        String log = System.getProperty("bench.log");
+        if (log != null) {
+            // -Dbench.log=FILE: every request the sandbox saw (time, method, path, status, ms), to study the timeline
+            List<String> lines = new ArrayList<>();
+            for (var e : sandbox.requests()) lines.add(e.time() + " " + e.method() + " " + e.path() + " " + e.status() + " " + e.millis());
+            Files.write(Path.of(log), lines);
+        }
     }
 
     /**
-     * The least wall time the sandbox's limits allow: all jobs through 10 slots of 1 s each; the
-     * creates per minute per endpoint (the window refills a minute after it filled, and the jobs
-     * after it still take their latency, plus an upscale after the last refine); and the chain of
-     * dependent jobs of one character (explore, refine, upscale).
+     * The least wall time the limits allow, each on its own; the run can be no faster than the largest.
+     *
+     * @param slotsFloor  all jobs through 10 slots of 1 s each
+     * @param chain       the dependent jobs of one character (explore, refine, upscale) back to back
+     * @param createFloor the creates per minute per endpoint: create k of an endpoint cannot be sent before
+     *                    create k-100 plus a minute, nor (slots being busy 1 s per job) before (k mod 100)/10
+     *                    seconds into its window; after the last generation create, that job and the
+     *                    upscale made from it still take their latency
+     * @param renderFloor the sandbox's rendering CPU on this machine's cores (measured in this run)
      */
-    static double floor(long gens, long vars, boolean refine) {
-        double latency = LATENCY_MS / 1000.0;
-        double slots = (gens + vars) * latency / SLOTS;
-        double chain = (refine ? 3 : 2) * latency;
-        double genWindow = Math.max(0, Math.ceil(gens / 100.0) - 1) * 60 + latency + (vars > 0 ? latency : 0);
-        double varWindow = Math.max(0, Math.ceil(vars / 100.0) - 1) * 60 + latency;
-        return Math.max(Math.max(slots, chain), Math.max(genWindow, varWindow));
+    record Floor(double slotsFloor, double chain, double createFloor, double renderFloor) {
+        static Floor of(long gens, long vars, int chainJobs, int jobsAfterLastGeneration, int perMinute, double renderCpu, int cores) {
+            double latency = LATENCY_MS / 1000.0;
+            double gen = window(gens, perMinute) + (gens > 0 ? (1 + jobsAfterLastGeneration) * latency : 0);
+            double var = window(vars, perMinute) + (vars > 0 ? latency : 0);
+            return new Floor((gens + vars) * latency / SLOTS, chainJobs * latency, Math.max(gen, var), renderCpu / cores);
+        }
+
+        /** When the last of n creates on one endpoint can be sent at the earliest. */
+        private static double window(long n, int perMinute) {
+            if (n == 0) return 0;
+            long windows = (n + perMinute - 1) / perMinute;
+            long inLast = (n - 1) % perMinute;
+            return (windows - 1) * 60.0 + (inLast / SLOTS) * (LATENCY_MS / 1000.0);
+        }
+
+        double max() {
+            return Math.max(Math.max(slotsFloor, chain), Math.max(createFloor, renderFloor));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "   floor = max(creates/min %.1f s, slots x latency %.1f s, one character's chain %.1f s, "
+                    + "sandbox render CPU on these cores %.1f s) = %.1f s%n", createFloor, slotsFloor, chain, renderFloor, max());
+        }
+    }
+
+    /** SHA-256 over the names and bytes of every image the phase's runs exported, in name order (the gallery names library ids, which differ per run). */
+    static String exportDigest(Path runs, String pipeline) throws java.io.IOException {
+        java.security.MessageDigest sha = dev.sitter.util.Sha256.digest();
+        try (var files = Files.walk(runs)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> runs.relativize(f).toString().startsWith(pipeline + "-"))
+                    .filter(f -> runs.relativize(f).toString().contains("/export/"))
+                    .filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".jpg")).sorted().toList()) {
+                sha.update(runs.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    static long rateLimited(Sandbox sandbox) {
+        return sandbox.requests().stream().filter(e -> e.status() == 429).count();
     }
 
     static long posts(Sandbox sandbox, String path) {

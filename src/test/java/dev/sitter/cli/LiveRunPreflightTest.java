@@ -74,4 +74,16 @@ class LiveRunPreflightTest {
         assertEquals(1, creates(), "the check sends nothing; the run sends the one create");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("asset "), out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test void aPipelineThatWouldAskWithNoTerminalStopsTheScriptBeforeTheGenerationAboveIt() throws Exception {
+        Path script = Files.writeString(tmp.resolve("ask.groovy"), SCRIPT
+                + "pipeline('pick') {\n    explore count: 4, size: '256x384'\n    select top: 2, by: 'ask'\n}\n"
+                + "run 'pick', character: zoe, template: 't', seed: 2\n");
+        assertEquals(ExitCodes.SCRIPT_ERROR, run(script));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("ask.groovy:9:1: pipeline 'pick' line 7, step select: by: 'ask' needs someone to type the numbers"), e);
+        assertTrue(e.contains("use by: 'drift'") && e.contains("pick: [1, 4]"), e);
+        assertTrue(e.contains("Nothing was sent"), e);
+        assertEquals(0, live.requests().size(), "the generate on line 4 was not sent either");
+    }
 }

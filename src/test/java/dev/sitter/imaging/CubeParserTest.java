@@ -96,4 +96,21 @@ class CubeParserTest {
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         assertTrue(e.getMessage().contains("Fix: "), e.getMessage());
     }
+
+    /** Parsed LUTs are kept between runs, but by content: a file edited in place is read anew. */
+    @Test
+    void aLutFileEditedInPlaceIsParsedAgain() throws Exception {
+        java.nio.file.Path file = dir.resolve("look.cube");
+        java.nio.file.Files.writeString(file, CubeWriter.write(CubeLut.identity(2)));
+        CubeLut first = CubeParser.parse(file);
+        assertSame(first, CubeParser.parse(file), "the same file and content: parsed once");
+        java.nio.file.Files.writeString(file, CubeWriter.write(CubeLut.sample("warm", 3, (r, g, b, out) -> {
+            out[0] = Math.min(1, r * 1.1f);
+            out[1] = g;
+            out[2] = b * 0.9f;
+        })));
+        CubeLut edited = CubeParser.parse(file);
+        assertEquals(3, edited.size());
+        assertEquals("warm", edited.title());
+    }
 }

@@ -26,6 +26,30 @@ class ImagesTest {
         assertArrayEquals(Images.pngBytes(src), Images.pngBytes(Images.read(file)), "PNG encoding is deterministic");
     }
 
+    /** The direct byte path of toArgb/pixels/fromPixels gives exactly what the colour model's getRGB gives. */
+    @Test
+    void directPixelAccessMatchesGetRgbForEveryLayoutImageIoDecodesTo() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        int w = 37, h = 23;
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) argb[i] = random.nextInt();
+        int[] types = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_RGB,
+                BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_4BYTE_ABGR_PRE, BufferedImage.TYPE_INT_ARGB};
+        for (int type : types) {
+            BufferedImage img = new BufferedImage(w, h, type);
+            img.setRGB(0, 0, w, h, argb, 0, w);
+            int[] expected = img.getRGB(0, 0, w, h, null, 0, w);
+            assertArrayEquals(expected, Images.pixels(img), "type " + type);
+            assertArrayEquals(expected, Images.toArgb(img).getRGB(0, 0, w, h, null, 0, w), "type " + type);
+            // and what ImageIO decodes the PNG of that image to (RGB, RGBA or grey PNGs)
+            BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Images.pngBytes(img)));
+            assertArrayEquals(decoded.getRGB(0, 0, w, h, null, 0, w), Images.pixels(Images.decode(Images.pngBytes(img), "x")), "png of type " + type);
+        }
+        assertArrayEquals(argb, Images.fromPixels(argb, w, h).getRGB(0, 0, w, h, null, 0, w));
+        BufferedImage sub = Images.fromPixels(argb, w, h).getSubimage(3, 4, 10, 9); // shares its parent's array: the general path
+        assertArrayEquals(sub.getRGB(0, 0, 10, 9, null, 0, 10), Images.pixels(sub));
+    }
+
     @Test
     void notAnImageNamesTheFileAndTheFix() throws Exception {
         Path file = dir.resolve("record.json");

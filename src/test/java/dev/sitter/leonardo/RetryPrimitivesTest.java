@@ -71,4 +71,29 @@ class RetryPrimitivesTest {
         }
         assertTrue(sends.size() >= 400, "still uses the whole budget: " + sends.size());
     }
+
+    @Test void aReservedPermitCountsFromItsSendOnceRestampedAndAReleasedOneFreesItsPlace() throws Exception {
+        AtomicLong now = new AtomicLong();
+        RateWindow w = new RateWindow(2, Duration.ofSeconds(60), now::get);
+        RateWindow.Permit early = w.reserve(); // taken at 0 s; its holder then waits 30 s for a job slot
+        RateWindow.Permit other = w.reserve();
+        assertEquals(0, w.available());
+        w.release(other); // its request was cancelled before the send
+        assertEquals(1, w.available());
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertTrue(w.restamp(early), "sent at 30 s");
+        assertEquals(Duration.ZERO, w.tryAcquire());
+        now.addAndGet(Duration.ofSeconds(31).toNanos()); // 61 s: a permit stamped at 0 s would have aged out by now
+        assertEquals(Duration.ofSeconds(29), w.tryAcquire(), "the send at 30 s still counts until 90 s");
+    }
+
+    @Test void aReservedPermitThatExpiredWhileWaitingIsNotRestamped() throws Exception {
+        AtomicLong now = new AtomicLong();
+        RateWindow w = new RateWindow(1, Duration.ofSeconds(60), now::get);
+        RateWindow.Permit p = w.reserve();
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+        assertEquals(Duration.ZERO, w.tryAcquire(), "someone else took the place the expired permit left");
+        assertFalse(w.restamp(p), "the holder must take a fresh permit (and wait for it) rather than squeeze past the limit");
+        assertEquals(0, w.available());
+    }
 }

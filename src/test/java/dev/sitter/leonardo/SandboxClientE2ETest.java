@@ -174,6 +174,33 @@ class SandboxClientE2ETest {
         assertEquals(before, sandbox.credits(), "nothing was charged");
     }
 
+    /** A create waiting for its endpoint's window holds no job slot: an upscale (its own window) runs meanwhile. */
+    @Test void aCreateWaitingForTheWindowLeavesTheOnlySlotToOtherEndpoints() throws Exception {
+        ClientConfig cfg = LeonardoEnvironment.sandbox(sandbox.baseUrl(), null).toBuilder().maxInFlight(1).createsPerMinute(1)
+                .poll(new PollPolicy(Duration.ofMillis(50), new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), Duration.ofSeconds(30))).build();
+        try (LeonardoClient one = LeonardoClient.create(cfg)) {
+            GenerationResult first = one.generate(spec(), ImageSource.relativeTo(dir)); // takes the minute's only generation create
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<GenerationResult> waiting = pool.submit(() -> one.generate(spec(), ImageSource.relativeTo(dir)));
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!threadWaitingIn(RateWindow.class.getName(), "reserve") && System.nanoTime() < deadline) Thread.sleep(10);
+                java.util.concurrent.Future<VariationResult> upscale = pool.submit(
+                        () -> one.universalUpscale(UniversalUpscale.of(first.images().get(0).id())));
+                assertTrue(upscale.get(30, java.util.concurrent.TimeUnit.SECONDS).downloaded(), "the upscale ran while the create waited");
+                assertFalse(waiting.isDone(), "the second create still waits for the window");
+            } finally {
+                pool.shutdownNow(); // interrupts the waiting create: nothing was sent
+            }
+        }
+        assertEquals(1, creates(), "one generation create in the minute");
+    }
+
+    private static boolean threadWaitingIn(String className, String method) {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().equals(className) && f.getMethodName().equals(method)));
+    }
+
     @Test void rateLimitIsWaitedOutAndResentSafely() throws Exception {
         sandbox.faults().script("POST", "/generations", Fault.RATE_LIMIT);
         GenerationResult r = client.generate(spec(), ImageSource.relativeTo(dir));

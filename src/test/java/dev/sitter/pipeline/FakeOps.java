@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * key (shared between "processes" to check that nothing is paid twice), and an optional crash after
  * a number of calls, to play a run that is killed mid-way.
  */
-final class FakeOps implements PortraitOps {
+class FakeOps implements PortraitOps {
     final Map<String, Integer> paid;
     private final int crashAfter;
+    // guarded by this: calls of one step arrive on several threads
     private int calls;
 
     FakeOps(Map<String, Integer> paidLog, int crashAfter) {
@@ -30,7 +31,7 @@ final class FakeOps implements PortraitOps {
         this(Collections.synchronizedMap(new TreeMap<>()), Integer.MAX_VALUE);
     }
 
-    private void call(String key) {
+    private synchronized void call(String key) { // the ops of one step run at once
         if (++calls > crashAfter) {
             throw new IllegalStateException("killed");
         }

@@ -25,7 +25,10 @@ public final class ImageCodec {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
             if (img == null) return null;
             Raster r = new Raster(img.getWidth(), img.getHeight());
-            img.getRGB(0, 0, r.width, r.height, r.argb, 0, r.width);
+            // The same values as img.getRGB, read straight from the decoded bytes (getRGB's per-pixel colour-model
+            // calls were most of the time an upscale or an image-to-image job spent decoding its source).
+            int[] px = dev.sitter.imaging.Images.pixels(img);
+            System.arraycopy(px, 0, r.argb, 0, px.length);
             return r;
         } catch (IOException | RuntimeException e) {
             return null;
