@@ -63,6 +63,11 @@ final class RunContext {
     PortraitOps.Produced produced(Item item) {
         try {
             return new PortraitOps.Produced(item.id(), Files.readAllBytes(item.file()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // A step the journal says finished named this image, and its file is gone (deleted by hand).
+            throw new PipelineException("the run journal names image " + item.id() + ", but its file " + item.file().getFileName()
+                    + " is missing from " + imagesDir() + ". Fix: restore it (the library keeps a copy of every paid image)"
+                    + " or start the run in a new folder.", e);
         } catch (java.io.IOException e) {
             throw new PipelineException("cannot read " + item.file() + " (image " + item.id() + "): " + e.getMessage()
                     + ". Fix: restore the run folder's images, or start the run in a new folder.", e);

@@ -29,6 +29,9 @@ final class ResultPrinter {
             for (Object o : c) sb.append(requestJson((PromptSpec) o)).append('\n');
             return sb.toString().stripTrailing();
         }
+        // A pipeline run prints its own summary (steps, picks, where the export went); its images are
+        // still the session's assets for /show and /sheet.
+        if (value instanceof dev.sitter.studio.PipelineOutcome run) return run.toString().stripTrailing();
         List<AssetView> assets = AssetView.in(value);
         if (!assets.isEmpty()) return AssetTable.render(assets).stripTrailing();
         Optional<String> dsl = engine.dslOf(value);
