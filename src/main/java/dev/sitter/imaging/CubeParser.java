@@ -22,14 +22,25 @@ public final class CubeParser {
     private CubeParser() {}
 
     public static CubeLut parse(Path file) {
-        String text;
+        return parse(file, readBytes(file));
+    }
+
+    /**
+     * A LUT file's bytes, read once: a caller that applies, hashes and keeps the LUT uses these same
+     * bytes, so the record's SHA-256 names what graded the image even if the file is saved meanwhile.
+     */
+    public static byte[] readBytes(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImagingException("cannot read LUT " + file + ": " + Images.describe(e)
                     + ". Fix: check the path; shipped LUTs are in prompt-library/luts/ (teal-orange.cube, warm-film.cube).", e);
         }
-        return parse(text, file.toString());
+    }
+
+    /** Parses a LUT file's bytes (UTF-8 text); {@code file} names it in error messages. */
+    public static CubeLut parse(Path file, byte[] bytes) {
+        return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
     }
 
     /** Parses {@code .cube} text; {@code source} names the file in error messages. */

@@ -98,8 +98,7 @@ public final class PipelinePricer {
                     if (step.name().equals("inpaint")) {
                         o.decimal("strength", InpaintStep.DEFAULT_STRENGTH, 0.1, 0.8);
                     } else {
-                        o.decimal("denoise", CompositeStep.DEFAULT_DENOISE, 0.2, 0.9);
-                        o.integer("feather", dev.sitter.imaging.Masks.DEFAULT_FEATHER, 0, 64);
+                        CompositeStep.options(o);
                     }
                     long each = images == 0 ? 0 : prices.inpaint(size[0], size[1], steps);
                     int paid = paid(progress, key, stepDone, images);

@@ -21,6 +21,7 @@ import dev.sitter.model.InitImage;
 import dev.sitter.model.PipelineDef;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.imaging.drift.DriftScorer;
+import dev.sitter.pipeline.CompositeOptions;
 import dev.sitter.pipeline.PipelineException;
 import dev.sitter.pipeline.PipelineRunner;
 
@@ -122,10 +123,10 @@ public final class LeonardoStudio implements Studio {
      * content-addressed, so the record that names its SHA-256 replays and packs even after the
      * user's file changes or moves.
      *
+     * @param bytes the input as it was used (read once by the caller)
      * @return its SHA-256
      */
-    String keepInput(Path file) {
-        byte[] bytes = read(file);
+    String keepInput(byte[] bytes) {
         return libraryCall(() -> library.storeInput(bytes));
     }
 
@@ -168,24 +169,27 @@ public final class LeonardoStudio implements Studio {
     @Override public Asset composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
         Asset parent = asset(asset, "composite");
         Asset source = patchSource(from);
-        return composite(parent, source, mask, denoise == null ? DEFAULT_DENOISE : denoise,
-                feather == null ? dev.sitter.imaging.Masks.DEFAULT_FEATHER : feather, null);
+        return composite(parent, source, mask, denoise == null ? CompositeOptions.DEFAULT_DENOISE : denoise,
+                feather == null ? CompositeOptions.DEFAULT_FEATHER : feather, null);
     }
 
-    /** How much a composite's denoise pass repaints when the script does not say (see docs/pipelines.md). */
-    public static final double DEFAULT_DENOISE = 0.2;
-
-    /** The composite itself; {@code recorded} is the request to send again on a replay (null: the parent's, at its size). */
+    /**
+     * The composite itself; {@code recorded} is the request to send again on a replay (null: the parent's, at its size).
+     * Every composite (command, pipeline step, replay of a pack's untrusted record) comes through here, so the
+     * options' ranges are checked here; the mask is read once and the same bytes are used, hashed and kept.
+     */
     Asset composite(Asset parent, Asset source, Path mask, double denoise, int feather, PromptSpec recorded) {
-        if (denoise < 0.2 || denoise > 0.9) {
-            throw new DslException("composite denoise must be between 0.2 and 0.9 (init_strength 0.8-0.1 of the blending pass), not "
-                    + denoise + "; the default " + DEFAULT_DENOISE + " keeps the patch and melts its seam");
+        try {
+            new CompositeOptions(denoise, feather);
+        } catch (CompositeOptions.OutOfRange e) {
+            throw new DslException(e.getMessage());
         }
+        byte[] maskBytes = imaging(() -> dev.sitter.imaging.Masks.readBytes(mask));
         PatchComposite pc = imaging(() -> PatchComposite.of(read(library.objectPath(parent.id())), "image " + parent.shortId(),
-                read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, feather));
+                read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, maskBytes, feather));
         PromptSpec spec = recorded != null ? recorded : canvasSpec(parent.spec(), null, pc.width(), pc.height(), "composite");
-        keepInput(mask);
-        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
+        String maskSha = keepInput(maskBytes);
+        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), maskSha, feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
         java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
                 "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
