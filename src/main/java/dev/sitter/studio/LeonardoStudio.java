@@ -275,7 +275,7 @@ public final class LeonardoStudio implements Studio {
      */
     static final long NOBG_CREDITS = 5;
     /** The classic upscaler (mode: 'classic'): no calculator service either; the sandbox's charge. */
-    static final long CLASSIC_UPSCALE_CREDITS = 15;
+    static final long CLASSIC_UPSCALE_CREDITS = UpscalePrice.CLASSIC_CREDITS;
 
     /** The price of a paid command on an earlier image, built from the very request the command sends. */
     @Override public long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
@@ -290,21 +290,9 @@ public final class LeonardoStudio implements Studio {
         };
     }
 
-    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced by the calculator. */
+    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced as a pipeline prices it. */
     private long quoteUpscale(Provenance.Operation op, int width, int height) {
-        if (!VariationOps.UNIVERSAL.equals(op.endpoint())) return CLASSIC_UPSCALE_CREDITS;
-        Object m = op.params().get("upscaleMultiplier");
-        double multiplier = m instanceof Number n ? n.doubleValue() : StudioPriceList.MULTIPLIER;
-        if (op.params().containsKey("ultraUpscaleStyle")) {
-            Map<String, Object> p = new java.util.LinkedHashMap<>();
-            p.put("inputWidth", width);
-            p.put("inputHeight", height);
-            p.put("upscaleMultiplier", multiplier);
-            return guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
-        }
-        long w = (long) Math.floor(width * multiplier + 0.5), h = (long) Math.floor(height * multiplier + 0.5);
-        long megapixel = Math.max(1, (w * h + 999_999) / 1_000_000);
-        return guard(() -> client().estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel))).cost();
+        return guard(() -> UpscalePrice.of(client(), op, width, height));
     }
 
     private static int width(Asset a) {
