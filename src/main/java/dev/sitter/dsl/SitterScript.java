@@ -402,7 +402,22 @@ public abstract class SitterScript extends Script {
                         + "scripts: ['mara.groovy'] (a script run by `sitter run` exports its own file by default)").token("pack");
             }
         }
-        return shell().packs().pack(action, what, rest, scripts, shell().currentDir());
+        return shell().packs().pack(action, what, rest, scripts, shell().currentDir(), sessionSpending());
+    }
+
+    /** The session's budget and spend for a paid pack action (a replay regenerates through its own Studio). */
+    private Packs.Spending sessionSpending() {
+        return new Packs.Spending() {
+            @Override public boolean limited() { return shell().budget() != null && shell().studio().charges(); }
+
+            @Override public void check(String what, long estimate) {
+                if (limited()) {
+                    shell().budget().check(what, estimate, shell().studio().spent(), "replay a pack with fewer paid assets");
+                }
+            }
+
+            @Override public void charged(java.math.BigDecimal credits) { shell().studio().charged(credits); }
+        };
     }
 
     public Object pack(Map<String, Object> opts, String action) { return pack(opts, action, null); }

@@ -311,6 +311,10 @@ public final class LeonardoStudio implements Studio {
         synchronized (this) { return spent; }
     }
 
+    @Override public void charged(BigDecimal credits) {
+        synchronized (this) { spent = spent.add(credits); }
+    }
+
     /**
      * {@code estimate 'pack', character: mara, ...}: the pipeline's paid ops priced by the
      * calculator, batched as {@link #runPipeline} would batch them; nothing is generated.
