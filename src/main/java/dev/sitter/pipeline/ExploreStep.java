@@ -33,8 +33,8 @@ final class ExploreStep implements Step {
             int n = Math.min(batch, count - made);
             long seed = ctx.settings().seed() + (long) b * batch;
             int batchIndex = b;
-            out.addAll(ctx.once(key + "/batch-" + b, null,
-                    () -> ctx.ops.generate(ctx.opKey(key + "/batch-" + batchIndex), n, size[0], size[1], steps, seed)));
+            out.addAll(ctx.once(RunKeys.batch(key, b), null,
+                    () -> ctx.ops.generate(ctx.opKey(RunKeys.batch(key, batchIndex)), n, size[0], size[1], steps, seed)));
             made += n;
         }
         return new Result(out, out.size() + " samples at " + size[0] + "x" + size[1] + (steps == null ? "" : ", " + steps + " steps"));

@@ -52,7 +52,7 @@ public final class PipelinePricer {
                         + "Fix: use " + String.join(", ", PipelineRunner.STEP_NAMES) + ".");
             }
             StepOptions o = new StepOptions(pipeline.id(), step, known);
-            String key = "s" + i + "-" + step.name();
+            String key = RunKeys.step(i, step.name());
             boolean stepDone = progress.stepDone(key);
             switch (step.name()) {
                 case "explore" -> {
@@ -64,7 +64,7 @@ public final class PipelinePricer {
                     long credits = 0;
                     int paid = 0;
                     for (int b = 0; b < requests; b++) {
-                        if (stepDone || progress.opDone(key + "/batch-" + b)) {
+                        if (stepDone || progress.opDone(RunKeys.batch(key, b))) {
                             paid++;
                         } else {
                             credits += prices.generate(b < full ? maxBatch : rest, size[0], size[1], steps);
