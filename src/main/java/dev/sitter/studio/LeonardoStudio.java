@@ -283,9 +283,9 @@ public final class LeonardoStudio implements Studio {
         return switch (command) {
             case "refine" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).numImages(1).build());
             case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
-            case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
+            case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent, command), height(parent, command), "composite"));
             case "removeBackground" -> NOBG_CREDITS;
-            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent), height(parent));
+            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent, command), height(parent, command));
             default -> throw new DslException("cannot price " + command);
         };
     }
@@ -295,16 +295,27 @@ public final class LeonardoStudio implements Studio {
         return guard(() -> UpscalePrice.of(client(), op, width, height));
     }
 
-    private static int width(Asset a) {
+    private static int width(Asset a, String command) {
         Integer w = a.provenance().files().original().width();
-        if (w == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        if (w == null) throw unknownSize(a, command);
         return w;
     }
 
-    private static int height(Asset a) {
+    private static int height(Asset a, String command) {
         Integer h = a.provenance().files().original().height();
-        if (h == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        if (h == null) throw unknownSize(a, command);
         return h;
+    }
+
+    /**
+     * Asked only when a budget is set: Sitter reads the size of PNG and JPEG files only, so an image in
+     * another format (e.g. a WebP) has none recorded, and a price that depends on the size cannot be known.
+     */
+    private static DslException unknownSize(Asset a, String command) {
+        return new DslException("budget: cannot price " + command + " of " + a.shortId() + " before sending, so it was not sent: its"
+                + " price depends on the image's size, and its record has none (Sitter reads the size of PNG and JPEG images"
+                + " only; this one is " + a.provenance().files().original().mediaType() + "). To go ahead, lift the budget for"
+                + " this command (budget null, then set it again), or " + command + " a PNG or JPEG version of the image").token("budget");
     }
 
     @Override public java.math.BigDecimal spent() {

@@ -10,7 +10,6 @@ import dev.sitter.util.Sha256;
 import dev.sitter.pack.PackException;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
-import dev.sitter.util.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
