@@ -371,12 +371,15 @@ public final class Library {
                     p = null; // verify will name it
                 }
             }
-            if (p != null && m.op().equals("record") && !imagesIntact(m, p)) {
-                // The record reached the disk but an image did not (power lost in the last round):
+            if (p != null && m.op().equals("record") && !originalIntact(p)) {
+                // The record reached the disk but the original did not (power lost in the last round):
                 // the change never completed, so it is undone like one that never wrote its record.
                 DurableFiles.delete(recordFile);
                 p = null;
             }
+            // Record and original are the asset; the copy with metadata is derived from both, so a
+            // lost copy is made again rather than the paid image given up.
+            if (p != null && m.op().equals("record")) restoreCopy(p);
             if (p != null && completed(m, p)) {
                 inflight.write(InflightMarker.Marker.IDLE, false);
                 return 0;
@@ -396,17 +399,32 @@ public final class Library {
         }
     }
 
-    /** Whether every image file change {@code m} created is on disk with the bytes record {@code p} names. */
-    private boolean imagesIntact(InflightMarker.Marker m, Provenance p) throws IOException {
-        Provenance.Files files = p.files();
-        for (String f : m.files()) {
-            Path file = root.resolve(f);
-            String want = files == null ? null
-                    : files.original() != null && f.equals(files.original().path()) ? files.original().sha256()
-                    : files.embedded() != null && f.equals(files.embedded().path()) ? files.embedded().sha256() : null;
-            if (want == null || !Files.isRegularFile(file) || !Sha256.file(file).equals(want)) return false;
+    /** Whether the original bytes record {@code p} names are on disk. */
+    private boolean originalIntact(Provenance p) throws IOException {
+        Path file = objectPath(p.assetId());
+        return Files.isRegularFile(file) && Sha256.file(file).equals(p.assetId());
+    }
+
+    /**
+     * Writes the metadata-carrying copy of {@code p} again when it is missing or not the bytes the
+     * record names. The copy is a deterministic function of the original and the record as first
+     * written (the record minus the copy's own entry), so the same bytes come back; if they somehow
+     * do not, nothing is written and verify reports the copy.
+     */
+    private void restoreCopy(Provenance p) throws IOException {
+        Provenance.ImageFile emb = p.files() == null ? null : p.files().embedded();
+        if (emb == null) return;
+        Path copy = root.resolve(emb.path()).normalize();
+        if (!copy.startsWith(root)) return; // a record naming a copy outside the library is verify's to report
+        if (Files.isRegularFile(copy) && Sha256.file(copy).equals(emb.sha256())) return;
+        Provenance draft = p.withFiles(new Provenance.Files(p.files().original(), null));
+        byte[] again;
+        try {
+            again = ProvenanceMetadata.embed(Files.readAllBytes(objectPath(p.assetId())), draft, Json.pretty(draft) + "\n");
+        } catch (ImageFormatException e) {
+            return;
         }
-        return true;
+        if (Sha256.hex(again).equals(emb.sha256())) DurableFiles.writeAtomically(copy, again);
     }
 
     /** Whether the index and ledger end with exactly what change {@code m} appends for {@code p}. */
@@ -555,8 +573,7 @@ public final class Library {
         String sha = Sha256.hex(bytes);
         Path target = inputPath(sha);
         if (Files.isRegularFile(target) && Sha256.file(target).equals(sha)) return sha;
-        Files.createDirectories(target.getParent());
-        DurableFiles.writeAtomically(target, bytes);
+        DurableFiles.writeAtomically(target, bytes); // creates inputs/sha256/ab/ durably (each new folder forced into its parent)
         return sha;
     }
 
@@ -625,5 +642,6 @@ public final class Library {
         }
     }
 
-    static boolean isAssetId(String s) { return HEX64.matcher(s).matches(); }
+    /** Whether {@code s} is a full asset id: 64 lowercase hex digits (a SHA-256). */
+    public static boolean isAssetId(String s) { return s != null && HEX64.matcher(s).matches(); }
 }

@@ -37,9 +37,11 @@ public final class PackReplayer {
                         + " is not in the pack or did not regenerate identically"));
                 continue;
             }
-            // one request per distinct request (step, parent and operation): siblings from one generation cost it once;
-            // an upscale and an inpaint of one parent share the parent's request, so the step tells them apart
-            String key = s.step() + "|" + Json.compact(s.spec()) + "|" + s.parentId() + "|" + Json.compact(s.operation());
+            // one request per distinct request (step, parent, operation and local edit): siblings from one generation
+            // cost it once; an upscale and an inpaint of one parent share the parent's request, so the step tells them
+            // apart, and two grades (or composites) of one parent differ only in their edit's LUT (or mask, source)
+            String key = s.step() + "|" + Json.compact(s.spec()) + "|" + s.parentId() + "|" + Json.compact(s.operation())
+                    + "|" + Json.compact(s.edit());
             try {
                 List<byte[]> images = byRequest.get(key);
                 if (images == null) {

@@ -5,6 +5,7 @@ import dev.sitter.model.Provenance;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code pack replay} regenerates, in an order where every parent comes before the assets
@@ -32,16 +33,22 @@ public record ReplayPlan(Path packDir, List<Step> steps, List<String> warnings) 
      * @param scriptsAgree   true when compiling the pack's scripts gives the same request
      * @param operation      how an upscale, nobg or inpaint ran on its parent, as recorded (null for
      *                       a generation, a refine, or a record older than schema 2)
-     * @param maskFile       where this replay reads an inpaint's mask (relative to the pack, or
-     *                       absolute), or null when there is none to read
-     * @param edit           what a local edit used (composite's patch source and mask, grade's LUT), or null;
-     *                       its files are repointed into the pack when the pack carries them
+     * @param edit           what a local edit used (composite's patch source and mask, grade's LUT), as
+     *                       recorded, or null
+     * @param inputs         where this replay reads the files the record names by SHA-256 (an inpaint's or
+     *                       composite's mask, a grade's LUT): a path inside the pack, or an absolute path
+     *                       into the library's inputs/ for {@code sitter replay}. Never a path a record
+     *                       spells out: a stranger's record must not make replay read the user's files.
      */
     public record Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned,
-                       boolean scriptsAgree, Provenance.Operation operation, String maskFile, Provenance.Edit edit) {
+                       boolean scriptsAgree, Provenance.Operation operation, Provenance.Edit edit, Map<String, String> inputs) {
+        public Step {
+            inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        }
+
         /** A step with no recorded operation or edit. */
         public Step(String assetId, String step, String parentId, PromptSpec spec, Long seedReturned, boolean scriptsAgree) {
-            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null, null, null);
+            this(assetId, step, parentId, spec, seedReturned, scriptsAgree, null, null, Map.of());
         }
     }
 }

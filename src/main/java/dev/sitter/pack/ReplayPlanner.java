@@ -68,9 +68,9 @@ public final class ReplayPlanner {
             String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
             Provenance.Operation op = operation(r, a.record(), warnings);
-            String maskFile = maskFile(op, pathBySha, a.record(), warnings);
-            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, maskFile,
-                    edit(r, pathBySha, a.record(), warnings)));
+            Provenance.Edit edit = edit(r, a.record(), warnings);
+            byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, edit,
+                    inputs(op, edit, pathBySha, a.record(), warnings)));
         }
         return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
     }
@@ -88,37 +88,41 @@ public final class ReplayPlanner {
     }
 
     /**
-     * The pack file holding an inpaint's mask, found by the SHA-256 the record names (the exporter
-     * ships it under inputs/, listed and hashed in pack.json); null with a warning when it is not there.
+     * Where the pack keeps each file the record names by SHA-256 (an inpaint's or composite's mask, a
+     * grade's LUT): found only by that hash among the pack's files (the exporter ships them under
+     * inputs/, listed and hashed in pack.json), never by a path the record gives. A missing one is
+     * left out with a warning, and that step fails with the reason when it replays.
      */
-    private static String maskFile(Provenance.Operation op, Map<String, String> pathBySha, String where, List<String> warnings) {
-        if (op == null || op.mask() == null) return null;
-        String sha = op.mask().sha256();
-        String p = sha == null ? null : pathBySha.get(sha);
-        if (p == null) {
-            warnings.add(where + ": its inpaint mask " + op.mask().path() + " (SHA-256 " + (sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())))
-                    + ") is not in the pack, so the inpaint cannot be replayed; ask the author to export the pack again with this Sitter");
-        }
-        return p;
+    private static Map<String, String> inputs(Provenance.Operation op, Provenance.Edit edit, Map<String, String> pathBySha,
+                                              String where, List<String> warnings) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (op != null && op.mask() != null) input(out, op.mask().sha256(), "inpaint mask " + op.mask().path(), pathBySha, where, warnings);
+        if (edit != null && edit.maskSha256() != null) input(out, edit.maskSha256(), "mask " + edit.mask(), pathBySha, where, warnings);
+        if (edit != null && edit.lutSha256() != null) input(out, edit.lutSha256(), "LUT " + edit.lut(), pathBySha, where, warnings);
+        return out;
     }
 
-    /**
-     * A local edit's inputs (composite, grade), with the mask or LUT repointed to the pack's copy when the
-     * pack carries a file of that SHA-256; otherwise the recorded path stays, and replay checks its hash.
-     */
-    private static Provenance.Edit edit(JsonNode record, Map<String, String> pathBySha, String where, List<String> warnings) {
+    private static void input(Map<String, String> out, String sha, String what, Map<String, String> pathBySha, String where,
+                              List<String> warnings) {
+        String p = sha == null ? null : pathBySha.get(sha);
+        if (p != null) {
+            out.put(sha, p);
+            return;
+        }
+        warnings.add(where + ": its " + what + " (SHA-256 " + (sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())))
+                + ") is not in the pack, so that step cannot be replayed; ask the author to export the pack again with this Sitter");
+    }
+
+    /** The record's local edit (schema 2), as recorded, or null when it has none or it cannot be read (then a warning says so). */
+    private static Provenance.Edit edit(JsonNode record, String where, List<String> warnings) {
         JsonNode e = record.path("edit");
         if (!e.isObject()) return null;
-        Provenance.Edit edit;
         try {
-            edit = Json.MAPPER.treeToValue(e, Provenance.Edit.class);
+            return Json.MAPPER.treeToValue(e, Provenance.Edit.class);
         } catch (Exception ex) {
             warnings.add(where + ": its edit (" + ex.getMessage() + ") cannot be read; that step will not replay");
             return null;
         }
-        String mask = edit.maskSha256() != null && pathBySha.containsKey(edit.maskSha256()) ? pathBySha.get(edit.maskSha256()) : edit.mask();
-        String lut = edit.lutSha256() != null && pathBySha.containsKey(edit.lutSha256()) ? pathBySha.get(edit.lutSha256()) : edit.lutFile();
-        return new Provenance.Edit(edit.from(), mask, edit.maskSha256(), edit.feather(), edit.denoise(), edit.lut(), lut, edit.lutSha256());
     }
 
     /** Same request on the wire: everything except recipe bookkeeping (script file/line) and local paths. */

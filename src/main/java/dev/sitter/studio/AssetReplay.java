@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code sitter replay ASSET}: rebuilds the asset's request from its record and sends it again, with
@@ -43,7 +45,7 @@ public final class AssetReplay {
         boolean identical = false;
         for (Provenance p : chain) {
             ReplayPlan.Step step = new ReplayPlan.Step(p.assetId(), p.step(), p.parentId(), p.toSpec(), p.seedReturned(), true,
-                    p.operation(), maskFile(p), keptEdit(p));
+                    p.operation(), p.edit(), keptInputs(p));
             List<byte[]> images = generator.generate(step, Path.of(""), null);
             identical = false;
             newId = null;
@@ -62,36 +64,28 @@ public final class AssetReplay {
     }
 
     /**
-     * A local edit with its mask and LUT read from the library's kept copies (checked by SHA-256), so
-     * a replay does not depend on the user's files staying where and as they were.
+     * The library's kept copies (inputs/, by SHA-256) of every file the record names: an inpaint's or a
+     * composite's mask, a grade's LUT. Checked before anything is sent, so a replay does not depend on
+     * the user's files staying where and as they were. The record's own edit is passed on unchanged, so
+     * a new record names the files as the original did (never by the library's absolute path).
      */
-    private Provenance.Edit keptEdit(Provenance p) {
+    private Map<String, String> keptInputs(Provenance p) {
+        Map<String, String> out = new TreeMap<>();
+        Provenance.Mask mask = p.operation() == null ? null : p.operation().mask();
+        if (mask != null) kept(out, p, mask.sha256(), "inpaint mask " + mask.path());
         Provenance.Edit e = p.edit();
-        if (e == null) return null;
-        return new Provenance.Edit(e.from(), kept(p, e.maskSha256(), e.mask(), "mask"), e.maskSha256(), e.feather(), e.denoise(),
-                e.lut(), kept(p, e.lutSha256(), e.lutFile(), "LUT"), e.lutSha256());
+        if (e != null && e.maskSha256() != null) kept(out, p, e.maskSha256(), "mask " + e.mask());
+        if (e != null && e.lutSha256() != null) kept(out, p, e.lutSha256(), "LUT " + e.lut());
+        return out;
     }
 
-    private String kept(Provenance p, String sha256, String recorded, String what) {
-        if (sha256 == null) return recorded;
+    private void kept(Map<String, String> out, Provenance p, String sha256, String what) {
         try {
             library.readInput(sha256);
         } catch (LibraryException ex) {
             throw new PackException("the " + p.step() + " " + p.assetId().substring(0, 12) + " cannot be replayed: its " + what
-                    + " " + recorded + " is not kept in the library (" + ex.getMessage() + ")");
+                    + " is not kept in the library (" + ex.getMessage() + ")");
         }
-        return library.inputPath(sha256).toString();
-    }
-
-    /** The library's kept copy of an inpaint's mask, checked before anything is sent. */
-    private String maskFile(Provenance p) {
-        Provenance.Mask mask = p.operation() == null ? null : p.operation().mask();
-        if (mask == null || mask.sha256() == null) return null;
-        try {
-            library.readInput(mask.sha256());
-        } catch (LibraryException e) {
-            throw new PackException("the inpaint " + p.assetId().substring(0, 12) + " cannot be replayed: " + e.getMessage());
-        }
-        return library.inputPath(mask.sha256()).toString();
+        out.put(sha256, library.inputPath(sha256).toString());
     }
 }

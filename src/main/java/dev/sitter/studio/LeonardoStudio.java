@@ -501,12 +501,29 @@ public final class LeonardoStudio implements Studio {
         return recordAll(step, spec, parentId, op, edit, intent, result, uploads, requested);
     }
 
-    /** What distinguishes an edit's intent beyond its request, or null for a plain generation. */
-    private static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
+    /**
+     * What distinguishes an edit's intent beyond its request, or null for a plain generation: what is
+     * sent and used (endpoint, parameters, the files' SHA-256s, the patch source), never how the
+     * files are named. A name depends on the folder a run starts in, and a rerun from another folder
+     * must still collect what a killed run paid for.
+     */
+    static String intentNote(Provenance.Operation op, Provenance.Edit edit) {
         if (op == null && edit == null) return null;
         Map<String, Object> note = new java.util.TreeMap<>();
-        if (op != null) note.put("operation", op);
-        if (edit != null) note.put("edit", edit);
+        if (op != null) {
+            note.put("endpoint", op.endpoint());
+            note.put("params", op.params());
+            if (op.mask() != null) note.put("mask", op.mask().sha256());
+        }
+        if (edit != null) {
+            java.util.Map<String, Object> e = new java.util.TreeMap<>();
+            if (edit.from() != null) e.put("from", edit.from());
+            if (edit.maskSha256() != null) e.put("mask", edit.maskSha256());
+            if (edit.feather() != null) e.put("feather", edit.feather());
+            if (edit.denoise() != null) e.put("denoise", edit.denoise());
+            if (edit.lutSha256() != null) e.put("lut", edit.lutSha256());
+            note.put("edit", e);
+        }
         return dev.sitter.model.Json.compact(note);
     }
 

@@ -6,8 +6,8 @@ import dev.sitter.imaging.Images;
 import dev.sitter.imaging.LutGrader;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.model.Provenance;
-import dev.sitter.util.Sha256;
 import dev.sitter.pack.PackException;
+import dev.sitter.pack.PackPaths;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
 
@@ -53,12 +53,17 @@ final class StudioReplayGenerator implements ReplayGenerator {
 
     /**
      * A composite again: the same patch source (regenerated in this replay, else the library's copy),
-     * the same mask (checked by SHA-256), feather and denoise, and the recorded request.
+     * the same mask (by SHA-256), feather and denoise, and the recorded request.
      */
     private Asset composite(ReplayPlan.Step step, Asset parent, Path packDir) {
         Provenance.Edit edit = step.edit();
-        if (edit == null || edit.from() == null || edit.mask() == null || edit.denoise() == null) {
+        if (edit == null || edit.from() == null || edit.maskSha256() == null || edit.denoise() == null) {
             throw new PackException("its record does not say which patch, mask and denoise made the composite, so it cannot be repeated");
+        }
+        if (!Library.isAssetId(edit.from())) {
+            // A full id only: a prefix could pull pixels from any of the user's own portraits.
+            throw new PackException("its record names the patch source '" + PackPaths.printable(edit.from())
+                    + "', which is not a full asset id; the record was changed, so the composite cannot be repeated");
         }
         Asset source = made.get(edit.from());
         if (source == null) {
@@ -69,20 +74,21 @@ final class StudioReplayGenerator implements ReplayGenerator {
                         + " import or regenerate that image first");
             }
         }
-        Path mask = checked(packDir, edit.mask(), edit.maskSha256(), "mask");
+        Path mask = input(step, packDir, edit.maskSha256(), "mask " + edit.mask());
         return studio.composite(parent, source, mask, edit.denoise(), edit.feather() == null ? 0 : edit.feather(), step.spec());
     }
 
-    /** A grade again: the recorded LUT (checked by SHA-256) on the regenerated parent; local and free. */
+    /** A grade again: the recorded LUT (by SHA-256) on the regenerated parent; local and free. The record keeps the edit as it was. */
     private Asset grade(ReplayPlan.Step step, Asset parent, Path packDir) throws IOException {
         Provenance.Edit edit = step.edit();
-        if (edit == null || edit.lutFile() == null) {
+        if (edit == null || edit.lutSha256() == null) {
             throw new PackException("its record does not name the LUT that graded it, so the grade cannot be repeated");
         }
-        Path lutFile = checked(packDir, edit.lutFile(), edit.lutSha256(), "LUT");
+        Path lutFile = input(step, packDir, edit.lutSha256(), "LUT " + edit.lut());
         try {
             byte[] png = Images.pngBytes(LutGrader.apply(CubeParser.parse(lutFile), Images.decode(
                     Files.readAllBytes(library.objectPath(parent.id())), "image " + parent.shortId())));
+            studio.keepInput(lutFile); // this library keeps the LUT too, so its own verify and replay find it
             return studio.recordLocal("grade", parent, png, edit);
         } catch (dev.sitter.imaging.ImagingException e) {
             throw new PackException(e.getMessage());
@@ -90,25 +96,26 @@ final class StudioReplayGenerator implements ReplayGenerator {
     }
 
     /**
-     * A file a local edit used, as recorded (relative paths are inside the pack); when it is gone or changed,
-     * the library's kept copy of that SHA-256 (inputs/); refused when neither is there.
+     * The file holding the input a record names by SHA-256, as the plan located it (inside the pack, or
+     * the library's inputs/), checked against that hash; when it is gone or changed, the library's kept
+     * copy of that hash. Refused when neither is there.
      */
-    private Path checked(Path packDir, String recorded, String sha256, String what) {
-        Path p = Path.of(recorded);
-        if (!p.isAbsolute()) p = packDir.resolve(recorded);
-        if (sha256 != null && (!Files.isRegularFile(p) || !Sha256.file(p).equals(sha256))
-                && Files.isRegularFile(library.inputPath(sha256)) && Sha256.file(library.inputPath(sha256)).equals(sha256)) {
-            return library.inputPath(sha256);
+    private Path input(ReplayPlan.Step step, Path packDir, String sha256, String what) {
+        if (!Library.isAssetId(sha256)) {
+            throw new PackException("its record names its " + PackPaths.printable(what) + " without a valid SHA-256, so it cannot be repeated");
         }
-        if (!Files.isRegularFile(p)) {
-            throw new PackException("its " + what + " " + p + " is missing; restore that file (the record keeps its SHA-256 "
-                    + (sha256 == null ? "?" : sha256.substring(0, 12)) + ") and replay again");
+        String located = step.inputs().get(sha256);
+        Path p = located == null ? null
+                : Path.of(located).isAbsolute() ? Path.of(located) : PackPaths.resolveInside(packDir, located);
+        if (p != null && Files.isRegularFile(p) && Sha256.file(p).equals(sha256)) return p;
+        Path kept = library.inputPath(sha256);
+        if (Files.isRegularFile(kept) && Sha256.file(kept).equals(sha256)) return kept;
+        if (p == null) {
+            throw new PackException("its " + PackPaths.printable(what) + " (SHA-256 " + sha256.substring(0, 12) + ") is not in the pack;"
+                    + " ask its author to export the pack again with this Sitter, which ships masks and LUTs");
         }
-        if (sha256 != null && !Sha256.file(p).equals(sha256)) {
-            throw new PackException("its " + what + " " + p + " changed since the image was made (SHA-256 differs); restore the"
-                    + " original file to replay it exactly");
-        }
-        return p;
+        throw new PackException("its " + PackPaths.printable(what) + " " + p + " is missing or changed (its SHA-256 should be "
+                + sha256.substring(0, 12) + "); delete the imported pack and import it again");
     }
 
     private List<Asset> fromParent(ReplayPlan.Step step, Path packDir) throws IOException {
@@ -157,11 +164,12 @@ final class StudioReplayGenerator implements ReplayGenerator {
 
     private static byte[] mask(ReplayPlan.Step step, Provenance.Mask mask, Path packDir) {
         String sha = mask.sha256() == null ? "" : mask.sha256();
-        if (step.maskFile() == null) {
+        String located = step.inputs().get(sha);
+        if (located == null) {
             throw new PackException("its inpaint mask " + mask.path() + " (SHA-256 " + sha.substring(0, Math.min(12, sha.length()))
                     + ") is not in the pack; ask its author to export the pack again with this Sitter, which ships masks");
         }
-        Path file = packDir.resolve(step.maskFile());
+        Path file = Path.of(located).isAbsolute() ? Path.of(located) : PackPaths.resolveInside(packDir, located);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

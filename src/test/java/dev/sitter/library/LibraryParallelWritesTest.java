@@ -77,10 +77,11 @@ class LibraryParallelWritesTest {
     }
 
     @Test
-    void aRecordOnDiskWhoseCopyIsNotIsUndone() throws Exception {
+    void aRecordAndOriginalOnDiskWhoseCopyIsNotKeepTheAssetAndTheCopyIsMadeAgain() throws Exception {
         Library lib = libraryWithOneAsset();
         // Power lost in the last round: the record and the original reached the disk, the copy's
-        // rename did not. Made by recording elsewhere, then taking the copy away.
+        // rename did not. Made by recording elsewhere, then taking the copy away. The paid image must
+        // survive: a variation cannot be fetched again without paying again.
         byte[] png = Samples.png(8, 8, 5);
         Library other = Library.open(dir.resolve("elsewhere"));
         RecordedAsset a = other.record(png, Samples.spec("mara", 5), Samples.facts(5));
@@ -93,12 +94,34 @@ class LibraryParallelWritesTest {
         Files.copy(other.recordPath(id), rec);
 
         assertEquals(1, lib.recover());
+        assertTrue(Files.exists(rec) && Files.exists(obj), "record and original kept");
+        assertArrayEquals(Files.readAllBytes(a.image()), Files.readAllBytes(copy), "the copy with metadata is made again, same bytes");
+        assertTrue(lib.verify().ok(), lib.verify().problems().toString());
+        assertEquals(2, lib.find(Query.ALL).size());
+        assertEquals(2, lib.ledger().rows().size());
+    }
+
+    @Test
+    void aRecordOnDiskWhoseOriginalIsNotIsUndone() throws Exception {
+        Library lib = libraryWithOneAsset();
+        // Power lost in the last round: the record reached the disk, the original's rename did not.
+        byte[] png = Samples.png(8, 8, 7);
+        Library other = Library.open(dir.resolve("elsewhere"));
+        RecordedAsset a = other.record(png, Samples.spec("mara", 7), Samples.facts(7));
+        String id = a.assetId();
+        Path obj = lib.objectPath(id), copy = dir.resolve("assets/mara/" + id + ".png"), rec = lib.recordPath(id);
+        markRecording(lib, id, obj, copy);
+        Files.createDirectories(rec.getParent());
+        Files.createDirectories(copy.getParent());
+        Files.copy(other.recordPath(id), rec);
+        Files.copy(a.image(), copy);
+
+        assertEquals(1, lib.recover());
         assertFalse(Files.exists(rec) || Files.exists(obj) || Files.exists(copy), "the unfinished change is undone");
         assertEquals(idx, Files.size(dir.resolve("index/assets.tsv")));
         assertEquals(led, Files.size(dir.resolve("ledger.csv")));
         assertTrue(lib.verify().ok());
-        // the same image records again afterwards
-        lib.record(png, Samples.spec("mara", 5), Samples.facts(5));
+        lib.record(png, Samples.spec("mara", 7), Samples.facts(7));
         assertTrue(lib.verify().ok());
         assertEquals(2, lib.find(Query.ALL).size());
     }
