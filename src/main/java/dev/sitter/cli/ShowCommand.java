@@ -62,7 +62,7 @@ final class ShowCommand extends LibraryCommand {
         }
     }
 
-    /** The author's record as the pack holds it (printed as stored, never parsed into the library). */
+    /** The author's record as the pack holds it (never parsed into the library; terminal-unsafe characters escaped). */
     private static int showImported(ImportedAssets.Imported i, boolean json, CliContext ctx) throws java.io.IOException {
         if (!json) {
             ctx.out().println("asset     " + i.entry().assetId());
@@ -72,7 +72,8 @@ final class ShowCommand extends LibraryCommand {
             ctx.out().println("record    " + i.record());
             ctx.out().println();
         }
-        ctx.out().println(Json.pretty(Json.MAPPER.readTree(Files.readAllBytes(i.record()))));
+        // a stranger's text: nothing in it may steer the terminal (controls, bidi overrides are shown escaped)
+        ctx.out().println(ImportedAssets.recordForTerminal(Json.MAPPER.readTree(Files.readAllBytes(i.record()))));
         return ExitCodes.OK;
     }
 }

@@ -75,7 +75,7 @@ public final class DryRunStudio implements Studio {
         DryRunImage image = image(asset, "composite");
         notes.println("# composite " + image.id() + ": the patch under mask " + mask.getFileName() + " would be pasted from "
                 + (from instanceof DryRunImage d ? d.id() : String.valueOf(from)) + " locally, then blended by canvas inpainting"
-                + " (denoise " + (denoise == null ? "0.2" : denoise) + "); not shown in a dry run");
+                + " (denoise " + (denoise == null ? dev.sitter.pipeline.CompositeOptions.DEFAULT_DENOISE : denoise) + "); not shown in a dry run");
         return image;
     }
 

@@ -21,6 +21,34 @@ public interface Packs {
      */
     Object pack(String action, String target, Map<String, Object> options, List<Path> scripts, Path baseDir);
 
+    /**
+     * As above, for a session that may have a budget: a paid action ({@code replay}) prices itself with
+     * {@code spending} before sending anything and reports what it was charged to it.
+     */
+    default Object pack(String action, String target, Map<String, Object> options, List<Path> scripts, Path baseDir,
+                        Spending spending) {
+        return pack(action, target, options, scripts, baseDir);
+    }
+
+    /** The session's budget and spend, as a paid pack action sees them. */
+    interface Spending {
+        /** Whether the session has a budget (a paid action that cannot price itself is refused only then). */
+        boolean limited();
+
+        /** Refuses (a one-paragraph DslException, nothing sent) when {@code estimate} more credits would pass the budget. */
+        void check(String what, long estimate);
+
+        /** Adds credits the action was charged to the session's spend. */
+        void charged(java.math.BigDecimal credits);
+
+        /** No budget, spend not counted anywhere (the command line). */
+        Spending NONE = new Spending() {
+            @Override public boolean limited() { return false; }
+            @Override public void check(String what, long estimate) {}
+            @Override public void charged(java.math.BigDecimal credits) {}
+        };
+    }
+
     /** The default: says where pack commands are available. */
     static Packs unavailable() {
         return (action, target, options, scripts, baseDir) -> {

@@ -209,22 +209,14 @@ public abstract class SitterScript extends Script {
         if (from instanceof CharacterDef c) from = shell().studio().master(c.id());
         String mask = Args.text(opts.get("mask"), "mask", " in composite", "mask: 'masks/eyes.png'");
         Path maskFile = shell().resolveReference(shell().anchorImage(mask, null).path());
-        Double denoise = null;
-        if (opts.containsKey("denoise")) {
-            denoise = Args.number(opts.get("denoise"), "denoise", " in composite", "denoise: 0.2");
-            if (denoise < 0.2 || denoise > 0.9) {
-                throw new DslException("composite denoise: " + Args.show(opts.get("denoise")) + " is outside 0.2-0.9; it is how much"
-                        + " the blending pass repaints inside the mask: write e.g. denoise: 0.2 (the default) or 0.3 for a stronger blend")
-                        .token("denoise");
-            }
-        }
-        Integer feather = null;
-        if (opts.containsKey("feather")) {
-            feather = Args.integer(opts.get("feather"), "feather", " in composite", "feather: 6");
-            if (feather < 0 || feather > 64) {
-                throw new DslException("composite feather: " + feather + " is outside 0-64 pixels; write e.g. feather: 6 (the default)")
-                        .token("feather");
-            }
+        Double denoise = opts.containsKey("denoise")
+                ? Args.number(opts.get("denoise"), "denoise", " in composite", "denoise: 0.2") : null;
+        Integer feather = opts.containsKey("feather")
+                ? Args.integer(opts.get("feather"), "feather", " in composite", "feather: 6") : null;
+        try {
+            dev.sitter.pipeline.CompositeOptions.of(denoise, feather); // checked here too, to point at the option
+        } catch (dev.sitter.pipeline.CompositeOptions.OutOfRange e) {
+            throw new DslException(e.getMessage()).token(e.option());
         }
         Object target = asset(asset, "composite");
         withinBudget("composite", target, null, opts);
@@ -410,7 +402,22 @@ public abstract class SitterScript extends Script {
                         + "scripts: ['mara.groovy'] (a script run by `sitter run` exports its own file by default)").token("pack");
             }
         }
-        return shell().packs().pack(action, what, rest, scripts, shell().currentDir());
+        return shell().packs().pack(action, what, rest, scripts, shell().currentDir(), sessionSpending());
+    }
+
+    /** The session's budget and spend for a paid pack action (a replay regenerates through its own Studio). */
+    private Packs.Spending sessionSpending() {
+        return new Packs.Spending() {
+            @Override public boolean limited() { return shell().budget() != null && shell().studio().charges(); }
+
+            @Override public void check(String what, long estimate) {
+                if (limited()) {
+                    shell().budget().check(what, estimate, shell().studio().spent(), "replay a pack with fewer paid assets");
+                }
+            }
+
+            @Override public void charged(java.math.BigDecimal credits) { shell().studio().charged(credits); }
+        };
     }
 
     public Object pack(Map<String, Object> opts, String action) { return pack(opts, action, null); }

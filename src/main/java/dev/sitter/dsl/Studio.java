@@ -125,6 +125,12 @@ public interface Studio {
     default java.math.BigDecimal spent() { return java.math.BigDecimal.ZERO; }
 
     /**
+     * Counts credits the session spent outside this Studio's own commands (a {@code pack 'replay'}
+     * regenerates through a Studio of its own) in {@link #spent()}, so a budget sees them.
+     */
+    default void charged(java.math.BigDecimal credits) {}
+
+    /**
      * {@code master mara, best}: makes {@code asset} (an image this Studio made, or an asset id) the
      * master of the character: the base for later image-to-image runs ({@code refine master(mara), ...})
      * and the first reference of drift scoring. Kept in the library, so later sessions see it.

@@ -22,23 +22,36 @@ public final class CubeParser {
     private CubeParser() {}
 
     public static CubeLut parse(Path file) {
-        String text;
+        return parse(file, readBytes(file));
+    }
+
+    /**
+     * A LUT file's bytes, read once: a caller that applies, hashes and keeps the LUT uses these same
+     * bytes, so the record's SHA-256 names what graded the image even if the file is saved meanwhile.
+     */
+    public static byte[] readBytes(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImagingException("cannot read LUT " + file + ": " + Images.describe(e)
                     + ". Fix: check the path; shipped LUTs are in prompt-library/luts/ (teal-orange.cube, warm-film.cube).", e);
         }
-        // A pipeline parses its LUT when it checks the run and again when it grades, once per
-        // character: parsed LUTs (immutable) are kept by file and content, so an edited file is read anew.
-        String key = file.toAbsolutePath() + "\n" + dev.sitter.util.Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses a LUT file's bytes (UTF-8 text); {@code file} names it in error messages. A pipeline parses
+     * its LUT when it checks the run and again when it grades, once per character: parsed LUTs
+     * (immutable) are kept by file and content, so an edited file is read anew.
+     */
+    public static CubeLut parse(Path file, byte[] bytes) {
+        String key = file.toAbsolutePath() + "\n" + dev.sitter.util.Sha256.hex(bytes);
         synchronized (PARSED) {
             CubeLut known = PARSED.get(key);
             if (known != null) {
                 return known;
             }
         }
-        CubeLut lut = parse(text, file.toString());
+        CubeLut lut = parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
         synchronized (PARSED) {
             PARSED.put(key, lut);
         }

@@ -15,9 +15,6 @@ import java.nio.file.Path;
 public final class Masks {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    /** The default soft edge of a composite's patch, in pixels (the blur radius of the mask's edge). */
-    public static final int DEFAULT_FEATHER = 6;
-
     private Masks() {}
 
     /** A mask file read and checked to be a PNG; its coverage per pixel (0 = keep, 1 = patch) and size. */
@@ -31,9 +28,16 @@ public final class Masks {
 
     /** Reads and checks a mask file (exists, is a PNG, decodes), at whatever size it has. */
     public static Mask read(Path file) {
-        byte[] bytes;
+        return decode(file, readBytes(file));
+    }
+
+    /**
+     * A mask file's bytes, read once: a caller that hashes, decodes and keeps the mask uses these same
+     * bytes, so the record's SHA-256 always names what was used even if the file is saved meanwhile.
+     */
+    public static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ImagingException("the mask file " + file + " does not exist. Fix: draw a black-and-white PNG the size of"
                     + " the image (white = the patch, black = kept) and give its path relative to the script, e.g. mask: 'masks/eyes.png'.");
@@ -41,6 +45,10 @@ public final class Masks {
             throw new ImagingException("cannot read the mask file " + file + ": " + e.getMessage()
                     + ". Fix: check that it is a readable file, not a folder.", e);
         }
+    }
+
+    /** Checks and decodes a mask's bytes ({@code file} names it in errors), at whatever size it has. */
+    public static Mask decode(Path file, byte[] bytes) {
         if (!isPng(bytes)) {
             throw new ImagingException("the mask file " + file + " is not a PNG" + kindOf(bytes) + ". Fix: save the mask as a"
                     + " black-and-white PNG (lossless: a JPEG's artefacts would leak the patch into the kept part of the image).");
@@ -59,7 +67,12 @@ public final class Masks {
 
     /** As {@link #read(Path)}, refusing a mask whose size is not the image's ({@code imageName} names the image in the message). */
     public static Mask read(Path file, int width, int height, String imageName) {
-        Mask m = read(file);
+        return decode(file, readBytes(file), width, height, imageName);
+    }
+
+    /** As {@link #decode(Path, byte[])}, refusing a mask whose size is not the image's, or that patches nothing. */
+    public static Mask decode(Path file, byte[] bytes, int width, int height, String imageName) {
+        Mask m = decode(file, bytes);
         if (m.width() != width || m.height() != height) {
             throw new ImagingException("the mask file " + file + " is " + m.width() + "x" + m.height() + " but " + imageName + " is "
                     + width + "x" + height + ". Fix: draw the mask at " + width + "x" + height + " (the size of the images this step"
@@ -87,13 +100,17 @@ public final class Masks {
         return a;
     }
 
-    private static void boxBlur(float[] in, float[] out, int w, int h, int r, boolean horizontal) {
+    private static void boxBlur(float[] in, float[] out, int w, int h, int radius, boolean horizontal) {
         int lines = horizontal ? h : w, len = horizontal ? w : h;
+        // A window wider than the line covers all of it whatever the radius: clamped, the work is O(len)
+        // and i + r + 1 cannot overflow. Sums run in the same order as before, so masks feather to the same bytes.
+        int r = Math.min(radius, len);
         for (int line = 0; line < lines; line++) {
             double sum = 0;
             int count = 0;
-            for (int i = -r; i <= r; i++) {
-                if (i >= 0 && i < len) { sum += in[index(line, i, w, horizontal)]; count++; }
+            for (int i = 0; i <= r && i < len; i++) {
+                sum += in[index(line, i, w, horizontal)];
+                count++;
             }
             for (int i = 0; i < len; i++) {
                 out[index(line, i, w, horizontal)] = (float) (sum / count);

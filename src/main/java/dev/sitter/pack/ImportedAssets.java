@@ -134,11 +134,45 @@ public final class ImportedAssets {
         StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);
-            boolean unsafe = Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-            b.append(unsafe ? '?' : c);
+            b.append(unsafeForTerminal(c) ? '?' : c);
         }
         return b.toString();
     }
+
+    /**
+     * Whether a stranger's text could steer a terminal with this character: C0 and C1 controls (escape
+     * sequences), and bidi embeddings, overrides and isolates (text that reads other than it is).
+     */
+    public static boolean unsafeForTerminal(int c) {
+        return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /**
+     * A pack's record as pretty JSON a terminal may show: every {@link #unsafeForTerminal} character in a
+     * string is written as a backslash-u escape, so the output is the same JSON with nothing a terminal acts on.
+     */
+    public static String recordForTerminal(com.fasterxml.jackson.databind.JsonNode record) {
+        try {
+            return Json.MAPPER.writer().with(TERMINAL_SAFE).withDefaultPrettyPrinter().writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.io.CharacterEscapes TERMINAL_SAFE = new com.fasterxml.jackson.core.io.CharacterEscapes() {
+        private final int[] ascii = standardAsciiEscapesForJSON(); // C0 controls and DEL: escaped, quotes and backslash as usual
+
+        {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override public int[] getEscapeCodesForAscii() { return ascii; }
+
+        @Override public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return unsafeForTerminal(ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+        }
+    };
 
     /** The imported packs' folders ({@code packs/NAME/VERSION}), or the one {@code pack} names. */
     private static List<Path> packDirs(Path libraryRoot, String pack) {

@@ -1,7 +1,5 @@
 package dev.sitter.pipeline;
 
-import dev.sitter.imaging.Masks;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +15,24 @@ import java.util.Set;
  */
 final class CompositeStep implements Step {
     static final Set<String> OPTIONS = Set.of("from", "mask", "denoise", "feather");
-    /**
-     * How much the denoise pass repaints inside the mask when none is given: enough to melt the seam,
-     * little enough to keep the verified patch (init_strength = 1 - denoise = 0.8, canvas inpainting's most).
-     */
-    static final double DEFAULT_DENOISE = 0.2;
 
     @Override
     public void check(RunContext ctx, StepOptions o) {
         String from = from(o);
         InpaintStep.mask(ctx, o);
-        o.decimal("denoise", DEFAULT_DENOISE, 0.2, 0.9);
-        o.integer("feather", Masks.DEFAULT_FEATHER, 0, 64);
+        options(o);
         try {
             ctx.ops.checkPatchSource(from);
         } catch (PipelineException e) {
             throw o.located(e.getMessage());
         }
+    }
+
+    /** The step's denoise and feather, each checked against {@link CompositeOptions}' range (an error names the option). */
+    static CompositeOptions options(StepOptions o) {
+        return new CompositeOptions(
+                o.decimal("denoise", CompositeOptions.DEFAULT_DENOISE, CompositeOptions.MIN_DENOISE, CompositeOptions.MAX_DENOISE),
+                o.integer("feather", CompositeOptions.DEFAULT_FEATHER, CompositeOptions.MIN_FEATHER, CompositeOptions.MAX_FEATHER));
     }
 
     private static String from(StepOptions o) {
@@ -49,8 +48,9 @@ final class CompositeStep implements Step {
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         String from = from(o);
         Path mask = InpaintStep.mask(ctx, o);
-        double denoise = o.decimal("denoise", DEFAULT_DENOISE, 0.2, 0.9);
-        int feather = o.integer("feather", Masks.DEFAULT_FEATHER, 0, 64);
+        CompositeOptions options = options(o);
+        double denoise = options.denoise();
+        int feather = options.feather();
         List<Item> out = new ArrayList<>();
         for (Item item : in) {
             String opKey = key + "/" + ctx.shortKey(item.id());

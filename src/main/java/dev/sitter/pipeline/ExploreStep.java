@@ -33,7 +33,7 @@ final class ExploreStep implements Step {
         for (int b = 0, made = 0; made < count; b++) {
             int n = Math.min(batch, count - made);
             long seed = ctx.settings().seed() + (long) b * batch;
-            String opKey = key + "/batch-" + b;
+            String opKey = RunKeys.batch(key, b);
             batches.add(() -> ctx.once(opKey, null, () -> ctx.ops.generate(ctx.opKey(opKey), n, size[0], size[1], steps, seed)));
             made += n;
         }

@@ -21,16 +21,29 @@ final class GradeStep implements Step {
 
     @Override
     public void check(RunContext ctx, StepOptions o) {
-        lut(ctx, o); // a missing or malformed LUT is found before anything is paid
+        Path lutFile = lutFile(ctx, o); // a missing or malformed LUT is found before anything is paid
+        parse(lutFile, read(lutFile, o), o);
     }
 
-    private static CubeLut lut(RunContext ctx, StepOptions o) {
+    private static Path lutFile(RunContext ctx, StepOptions o) {
         String lutName = o.text("lut", null);
         if (lutName == null) {
             throw o.error("lut: is required", "write e.g. grade lut: 'luts/teal-orange.cube'");
         }
+        return ctx.settings().resolve(lutName);
+    }
+
+    private static byte[] read(Path lutFile, StepOptions o) {
         try {
-            return CubeParser.parse(ctx.settings().resolve(lutName));
+            return CubeParser.readBytes(lutFile);
+        } catch (dev.sitter.imaging.ImagingException e) {
+            throw o.located(e.getMessage());
+        }
+    }
+
+    private static CubeLut parse(Path lutFile, byte[] bytes, StepOptions o) {
+        try {
+            return CubeParser.parse(lutFile, bytes);
         } catch (dev.sitter.imaging.ImagingException e) {
             throw o.located(e.getMessage());
         }
@@ -38,12 +51,14 @@ final class GradeStep implements Step {
 
     @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
-        CubeLut lut = lut(ctx, o);
-        Path lutFile = ctx.settings().resolve(o.text("lut", null));
+        Path lutFile = lutFile(ctx, o);
+        // Read once: the bytes that grade the images are the bytes the ops hash and keep.
+        byte[] lutBytes = read(lutFile, o);
+        CubeLut lut = parse(lutFile, lutBytes, o);
         List<Item> out = new ArrayList<>();
         for (Item item : in) {
             byte[] png = Images.pngBytes(LutGrader.apply(lut, Images.read(item.file())));
-            PortraitOps.Produced made = ctx.ops.graded(ctx.produced(item), png, o.text("lut", null), lutFile);
+            PortraitOps.Produced made = ctx.ops.graded(ctx.produced(item), png, o.text("lut", null), lutFile, lutBytes);
             Item graded = ctx.store(made.id(), made.bytes(), item.id());
             out.add(new Item(graded.id(), graded.file(), item.id(), item.drift(), item.qa()));
         }

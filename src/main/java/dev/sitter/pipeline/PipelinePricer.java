@@ -52,7 +52,7 @@ public final class PipelinePricer {
                         + "Fix: use " + String.join(", ", PipelineRunner.STEP_NAMES) + ".");
             }
             StepOptions o = new StepOptions(pipeline.id(), step, known);
-            String key = "s" + i + "-" + step.name();
+            String key = RunKeys.step(i, step.name());
             boolean stepDone = progress.stepDone(key);
             switch (step.name()) {
                 case "explore" -> {
@@ -64,7 +64,7 @@ public final class PipelinePricer {
                     long credits = 0;
                     int paid = 0;
                     for (int b = 0; b < requests; b++) {
-                        if (stepDone || progress.opDone(key + "/batch-" + b)) {
+                        if (stepDone || progress.opDone(RunKeys.batch(key, b))) {
                             paid++;
                         } else {
                             credits += prices.generate(b < full ? maxBatch : rest, size[0], size[1], steps);
@@ -98,8 +98,7 @@ public final class PipelinePricer {
                     if (step.name().equals("inpaint")) {
                         o.decimal("strength", InpaintStep.DEFAULT_STRENGTH, 0.1, 0.8);
                     } else {
-                        o.decimal("denoise", CompositeStep.DEFAULT_DENOISE, 0.2, 0.9);
-                        o.integer("feather", dev.sitter.imaging.Masks.DEFAULT_FEATHER, 0, 64);
+                        CompositeStep.options(o);
                     }
                     long each = images == 0 ? 0 : prices.inpaint(size[0], size[1], steps);
                     int paid = paid(progress, key, stepDone, images);

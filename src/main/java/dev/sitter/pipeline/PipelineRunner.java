@@ -1,10 +1,8 @@
 package dev.sitter.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sitter.imaging.ImagingException;
 import dev.sitter.imaging.drift.DriftScorer;
-import dev.sitter.model.Json;
 import dev.sitter.model.PipelineDef;
 import dev.sitter.model.PipelineStep;
 
@@ -135,7 +133,7 @@ public final class PipelineRunner {
         List<StepReport> reports = new ArrayList<>();
         for (int i = 0; i < pipeline.steps().size(); i++) {
             PipelineStep step = pipeline.steps().get(i);
-            String key = "s" + i + "-" + step.name();
+            String key = RunKeys.step(i, step.name());
             JsonNode done = journal.find("step", key);
             if (done != null) {
                 items = ctx.readItems(done.path("items"));
@@ -185,16 +183,12 @@ public final class PipelineRunner {
 
     /** The first entry of a run folder records what runs in it; a different pipeline or seed is refused. */
     private void claimRunFolder(RunJournal journal, PipelineDef pipeline) {
-        String definition = pipeline.steps().stream().map(PipelineStep::toString).reduce((a, b) -> a + "; " + b).orElse("");
         JsonNode header = journal.find("run", "header");
         if (header == null) {
-            ObjectNode entry = Json.MAPPER.createObjectNode().put("type", "run").put("key", "header").put("pipeline", pipeline.id())
-                    .put("definition", definition).put("seed", settings.seed()).put("runId", settings.runId());
-            journal.append(entry);
+            journal.append(RunKeys.header(pipeline, settings.seed(), settings.runId()));
             return;
         }
-        if (!header.path("definition").asText().equals(definition) || header.path("seed").asLong() != settings.seed()
-                || !header.path("pipeline").asText().equals(pipeline.id())) {
+        if (!RunKeys.sameRun(header, pipeline, settings.seed())) {
             throw new PipelineException("the run folder " + settings.runDir() + " holds a run of pipeline '" + header.path("pipeline").asText()
                     + "' (seed " + header.path("seed").asText() + ": " + header.path("definition").asText() + "), not this one. "
                     + "Fix: use a new run folder for a changed pipeline or seed; the finished run stays as it is.");

@@ -52,8 +52,12 @@ public interface PortraitOps {
     /**
      * A graded image (local and free): the ops may record it with its lineage and LUT. By default it
      * stays in the run folder only, named by its bytes.
+     *
+     * @param lut      the LUT as the script names it
+     * @param lutFile  where it was read
+     * @param lutBytes the LUT's bytes that graded {@code png} (read once: hash and keep these, not the file again)
      */
-    default Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
+    default Produced graded(Produced source, byte[] png, String lut, Path lutFile, byte[] lutBytes) {
         return new Produced("graded-" + dev.sitter.util.Sha256.hex(png).substring(0, 24), png);
     }
 

@@ -1,8 +1,6 @@
 package dev.sitter.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitter.model.PipelineDef;
-import dev.sitter.model.PipelineStep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +28,7 @@ public final class RunProgress {
         Path file = runDir.resolve("journal.jsonl");
         if (!Files.isRegularFile(file)) return NONE;
         RunJournal journal = new RunJournal(file);
-        JsonNode header = journal.find("run", "header");
-        String definition = pipeline.steps().stream().map(PipelineStep::toString).reduce((a, b) -> a + "; " + b).orElse("");
-        if (header == null || !header.path("definition").asText().equals(definition) || header.path("seed").asLong() != seed
-                || !header.path("pipeline").asText().equals(pipeline.id())) {
-            return NONE;
-        }
+        if (!RunKeys.sameRun(journal.find("run", "header"), pipeline, seed)) return NONE;
         return new RunProgress(journal, runDir);
     }
 

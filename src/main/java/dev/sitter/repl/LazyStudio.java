@@ -71,10 +71,17 @@ final class LazyStudio implements Studio, AutoCloseable {
         return studio().quote(command, asset, spec, options);
     }
 
-    /** Nothing is spent before the studio opens; asking must not open it. */
+    /** Nothing is spent through the studio before it opens; asking must not open it. */
     @Override public synchronized java.math.BigDecimal spent() {
-        return opened == null ? java.math.BigDecimal.ZERO : opened.studio().spent();
+        return (opened == null ? java.math.BigDecimal.ZERO : opened.studio().spent()).add(chargedElsewhere);
     }
+
+    /** Kept here, so counting a pack replay's spend does not open a backend. */
+    @Override public synchronized void charged(java.math.BigDecimal credits) {
+        chargedElsewhere = chargedElsewhere.add(credits);
+    }
+
+    private java.math.BigDecimal chargedElsewhere = java.math.BigDecimal.ZERO;
 
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
         return studio().runPipeline(pipeline, spec, options);

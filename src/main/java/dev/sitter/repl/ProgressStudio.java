@@ -86,6 +86,8 @@ final class ProgressStudio implements Studio {
 
     @Override public java.math.BigDecimal spent() { return delegate.spent(); }
 
+    @Override public void charged(java.math.BigDecimal credits) { delegate.charged(credits); }
+
     @Override public Object runPipeline(PipelineDef pipeline, PromptSpec spec, Map<String, Object> options) {
         return track("run", () -> delegate.runPipeline(pipeline, spec, options));
     }

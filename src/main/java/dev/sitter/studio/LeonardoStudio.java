@@ -21,6 +21,7 @@ import dev.sitter.model.InitImage;
 import dev.sitter.model.PipelineDef;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.imaging.drift.DriftScorer;
+import dev.sitter.pipeline.CompositeOptions;
 import dev.sitter.pipeline.PipelineException;
 import dev.sitter.pipeline.PipelineRunner;
 
@@ -133,10 +134,10 @@ public final class LeonardoStudio implements Studio {
      * content-addressed, so the record that names its SHA-256 replays and packs even after the
      * user's file changes or moves.
      *
+     * @param bytes the input as it was used (read once by the caller)
      * @return its SHA-256
      */
-    String keepInput(Path file) {
-        byte[] bytes = read(file);
+    String keepInput(byte[] bytes) {
         return libraryCall(() -> library.storeInput(bytes));
     }
 
@@ -179,24 +180,27 @@ public final class LeonardoStudio implements Studio {
     @Override public Asset composite(Object asset, Object from, Path mask, Double denoise, Integer feather) {
         Asset parent = asset(asset, "composite");
         Asset source = patchSource(from);
-        return composite(parent, source, mask, denoise == null ? DEFAULT_DENOISE : denoise,
-                feather == null ? dev.sitter.imaging.Masks.DEFAULT_FEATHER : feather, null);
+        return composite(parent, source, mask, denoise == null ? CompositeOptions.DEFAULT_DENOISE : denoise,
+                feather == null ? CompositeOptions.DEFAULT_FEATHER : feather, null);
     }
 
-    /** How much a composite's denoise pass repaints when the script does not say (see docs/pipelines.md). */
-    public static final double DEFAULT_DENOISE = 0.2;
-
-    /** The composite itself; {@code recorded} is the request to send again on a replay (null: the parent's, at its size). */
+    /**
+     * The composite itself; {@code recorded} is the request to send again on a replay (null: the parent's, at its size).
+     * Every composite (command, pipeline step, replay of a pack's untrusted record) comes through here, so the
+     * options' ranges are checked here; the mask is read once and the same bytes are used, hashed and kept.
+     */
     Asset composite(Asset parent, Asset source, Path mask, double denoise, int feather, PromptSpec recorded) {
-        if (denoise < 0.2 || denoise > 0.9) {
-            throw new DslException("composite denoise must be between 0.2 and 0.9 (init_strength 0.8-0.1 of the blending pass), not "
-                    + denoise + "; the default " + DEFAULT_DENOISE + " keeps the patch and melts its seam");
+        try {
+            new CompositeOptions(denoise, feather);
+        } catch (CompositeOptions.OutOfRange e) {
+            throw new DslException(e.getMessage());
         }
+        byte[] maskBytes = imaging(() -> dev.sitter.imaging.Masks.readBytes(mask));
         PatchComposite pc = imaging(() -> PatchComposite.of(read(library.objectPath(parent.id())), "image " + parent.shortId(),
-                read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, feather));
+                read(library.objectPath(source.id())), "patch source " + source.shortId(), mask, maskBytes, feather));
         PromptSpec spec = recorded != null ? recorded : canvasSpec(parent.spec(), null, pc.width(), pc.height(), "composite");
-        keepInput(mask);
-        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), pc.maskSha256(), feather, denoise);
+        String maskSha = keepInput(maskBytes);
+        Provenance.Edit edit = Provenance.Edit.composite(source.id(), recordedPath(mask), maskSha, feather, denoise);
         double initStrength = Math.round((1 - denoise) * 10_000) / 10_000.0;
         java.util.SortedMap<String, Object> params = new java.util.TreeMap<>(Map.of(
                 "canvasRequest", true, "canvasRequestType", "INPAINT", "init_strength", initStrength));
@@ -282,7 +286,7 @@ public final class LeonardoStudio implements Studio {
      */
     static final long NOBG_CREDITS = 5;
     /** The classic upscaler (mode: 'classic'): no calculator service either; the sandbox's charge. */
-    static final long CLASSIC_UPSCALE_CREDITS = 15;
+    static final long CLASSIC_UPSCALE_CREDITS = UpscalePrice.CLASSIC_CREDITS;
 
     /** The price of a paid command on an earlier image, built from the very request the command sends. */
     @Override public long quote(String command, Object asset, PromptSpec spec, Map<String, Object> options) {
@@ -290,44 +294,47 @@ public final class LeonardoStudio implements Studio {
         return switch (command) {
             case "refine" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).numImages(1).build());
             case "inpaint" -> quote(spec != null ? spec : parent.spec().toBuilder().init(null).build());
-            case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent), height(parent), "composite"));
+            case "composite" -> quote(canvasSpec(parent.spec(), null, width(parent, command), height(parent, command), "composite"));
             case "removeBackground" -> NOBG_CREDITS;
-            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent), height(parent));
+            case "upscale" -> quoteUpscale(VariationOps.upscale(options), width(parent, command), height(parent, command));
             default -> throw new DslException("cannot price " + command);
         };
     }
 
-    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced by the calculator. */
+    /** The upscale exactly as it will be sent (the same {@link VariationOps} value), priced as a pipeline prices it. */
     private long quoteUpscale(Provenance.Operation op, int width, int height) {
-        if (!VariationOps.UNIVERSAL.equals(op.endpoint())) return CLASSIC_UPSCALE_CREDITS;
-        Object m = op.params().get("upscaleMultiplier");
-        double multiplier = m instanceof Number n ? n.doubleValue() : StudioPriceList.MULTIPLIER;
-        if (op.params().containsKey("ultraUpscaleStyle")) {
-            Map<String, Object> p = new java.util.LinkedHashMap<>();
-            p.put("inputWidth", width);
-            p.put("inputHeight", height);
-            p.put("upscaleMultiplier", multiplier);
-            return guard(() -> client().estimate("UNIVERSAL_UPSCALER_ULTRA", p)).cost();
-        }
-        long w = (long) Math.floor(width * multiplier + 0.5), h = (long) Math.floor(height * multiplier + 0.5);
-        long megapixel = Math.max(1, (w * h + 999_999) / 1_000_000);
-        return guard(() -> client().estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel))).cost();
+        return guard(() -> UpscalePrice.of(client(), op, width, height));
     }
 
-    private static int width(Asset a) {
+    private static int width(Asset a, String command) {
         Integer w = a.provenance().files().original().width();
-        if (w == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        if (w == null) throw unknownSize(a, command);
         return w;
     }
 
-    private static int height(Asset a) {
+    private static int height(Asset a, String command) {
         Integer h = a.provenance().files().original().height();
-        if (h == null) throw new DslException("the record of " + a.shortId() + " has no image size; run `sitter verify`");
+        if (h == null) throw unknownSize(a, command);
         return h;
+    }
+
+    /**
+     * Asked only when a budget is set: Sitter reads the size of PNG and JPEG files only, so an image in
+     * another format (e.g. a WebP) has none recorded, and a price that depends on the size cannot be known.
+     */
+    private static DslException unknownSize(Asset a, String command) {
+        return new DslException("budget: cannot price " + command + " of " + a.shortId() + " before sending, so it was not sent: its"
+                + " price depends on the image's size, and its record has none (Sitter reads the size of PNG and JPEG images"
+                + " only; this one is " + a.provenance().files().original().mediaType() + "). To go ahead, lift the budget for"
+                + " this command (budget null, then set it again), or " + command + " a PNG or JPEG version of the image").token("budget");
     }
 
     @Override public java.math.BigDecimal spent() {
         synchronized (this) { return spent; }
+    }
+
+    @Override public void charged(BigDecimal credits) {
+        synchronized (this) { spent = spent.add(credits); }
     }
 
     /**

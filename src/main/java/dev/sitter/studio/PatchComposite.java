@@ -3,7 +3,6 @@ package dev.sitter.studio;
 import dev.sitter.imaging.Images;
 import dev.sitter.imaging.Masks;
 import dev.sitter.imaging.Resizer;
-import dev.sitter.util.Sha256;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -16,19 +15,20 @@ import java.nio.file.Path;
  *
  * @param pasted     PNG of the image with the patch pasted in
  * @param mask       PNG of the feathered mask (white = patch), the size of the image
- * @param maskSha256 SHA-256 of the mask file as given
  */
-record PatchComposite(byte[] pasted, byte[] mask, String maskSha256, int width, int height) {
+record PatchComposite(byte[] pasted, byte[] mask, int width, int height) {
 
-    static PatchComposite of(byte[] image, String imageName, byte[] patchSource, String sourceName, Path maskFile, int feather) {
+    /** @param maskFile names the mask in errors; {@code maskBytes} are what is used (read once by the caller) */
+    static PatchComposite of(byte[] image, String imageName, byte[] patchSource, String sourceName, Path maskFile, byte[] maskBytes,
+                             int feather) {
         BufferedImage base = Images.decode(image, imageName);
         int w = base.getWidth(), h = base.getHeight();
-        Masks.Mask mask = Masks.read(maskFile, w, h, imageName);
+        Masks.Mask mask = Masks.decode(maskFile, maskBytes, w, h, imageName);
         BufferedImage from = Images.decode(patchSource, sourceName);
         if (from.getWidth() != w || from.getHeight() != h) from = Resizer.resize(from, w, h, Resizer.Filter.LANCZOS3);
         float[] soft = Masks.feather(mask.alpha(), w, h, feather);
         byte[] pasted = Images.pngBytes(Masks.paste(base, from, soft));
         byte[] maskPng = Images.pngBytes(Masks.toImage(soft, w, h));
-        return new PatchComposite(pasted, maskPng, Sha256.file(maskFile), w, h);
+        return new PatchComposite(pasted, maskPng, w, h);
     }
 }

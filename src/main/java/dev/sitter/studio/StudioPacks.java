@@ -2,6 +2,7 @@ package dev.sitter.studio;
 
 import dev.sitter.dsl.DslException;
 import dev.sitter.dsl.Packs;
+import dev.sitter.dsl.Packs.Spending;
 import dev.sitter.leonardo.ImageSource;
 import dev.sitter.library.Library;
 import dev.sitter.model.CameraDef;
@@ -72,12 +73,18 @@ public final class StudioPacks implements Packs {
 
     @Override
     public Object pack(String action, String target, Map<String, Object> options, List<Path> scripts, Path baseDir) {
+        return pack(action, target, options, scripts, baseDir, Spending.NONE);
+    }
+
+    @Override
+    public Object pack(String action, String target, Map<String, Object> options, List<Path> scripts, Path baseDir,
+                       Spending spending) {
         try {
             return switch (action) {
                 case "export" -> export(target, options, scripts, baseDir);
                 case "check" -> check(baseDir.resolve(target).normalize());
                 case "import" -> importPack(baseDir.resolve(target).normalize(), flag(options, "trust"));
-                case "replay" -> replay(target, baseDir, flag(options, "trust"));
+                case "replay" -> replay(target, baseDir, flag(options, "trust"), spending);
                 default -> throw new DslException("unknown pack action '" + action + "'");
             };
         } catch (PackException e) {
@@ -141,8 +148,8 @@ public final class StudioPacks implements Packs {
                 + id + "` regenerates them as your own";
     }
 
-    private Outcome replay(String target, Path baseDir, boolean trust) {
-        Replay r = replay(library, baseDir, target, trust, backends);
+    private Outcome replay(String target, Path baseDir, boolean trust, Spending spending) {
+        Replay r = replay(library, baseDir, target, trust, backends, spending);
         r.plan().warnings().forEach(w -> warnings.accept("warning: " + w));
         return new Outcome("replay", r.report().allIdentical(), r.packDir(), r.render());
     }
@@ -190,10 +197,32 @@ public final class StudioPacks implements Packs {
 
     /** Imports (if needed), plans and regenerates a pack through Sitter's client on {@code backends}, recording into the library. */
     public static Replay replay(Path library, Path workDir, String arg, boolean trust, Supplier<Backend> backends) {
+        return replay(library, workDir, arg, trust, backends, Spending.NONE);
+    }
+
+    /**
+     * As above within a session's budget: the replay is priced from its records before anything is sent
+     * (refused when it would pass the budget, or cannot be priced while one is set), and each image's
+     * charge is added to the session's spend as it is recorded, so a replay that stops halfway counts too.
+     */
+    public static Replay replay(Path library, Path workDir, String arg, boolean trust, Supplier<Backend> backends,
+                                Spending spending) {
         Path packDir = importedPack(library, workDir, arg, trust);
         ReplayPlan plan = plan(packDir, trust);
+        if (spending.limited()) {
+            ReplayCost cost = ReplayCost.of(plan);
+            if (cost.unknown() > 0) {
+                throw new DslException("budget: pack 'replay' of " + packDir.getFileName() + " is refused, nothing was sent: "
+                        + cost.unknown() + " of its " + plan.steps().size() + " assets carry no recorded cost, so the replay cannot"
+                        + " be priced before sending. To replay it anyway, lift the budget (budget null) and set it again after.")
+                        .token("budget");
+            }
+            spending.check("pack 'replay' of " + plan.steps().size() + " assets", cost.estimate());
+        }
         Library lib = Library.open(library);
-        LeonardoStudio studio = new LeonardoStudio(backends, lib, ImageSource.relativeTo(packDir), a -> { });
+        LeonardoStudio studio = new LeonardoStudio(backends, lib, ImageSource.relativeTo(packDir), a -> {
+            if (a.provenance().cost() != null) spending.charged(a.provenance().cost().amount());
+        });
         return new Replay(packDir, plan, PackReplayer.replay(plan, new StudioReplayGenerator(studio, lib)));
     }
 

@@ -97,9 +97,14 @@ final class StudioPortraitOps implements PortraitOps {
         }
     }
 
-    /** A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with its SHA-256, no cost. */
-    @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile) {
-        Provenance.Edit edit = Provenance.Edit.grade(lut, studio.recordedPath(lutFile), studio.keepInput(lutFile));
+    /**
+     * A graded image becomes a library asset: step {@code grade}, the ungraded image as parent, the LUT named with
+     * the SHA-256 of the very bytes that graded it, no cost. An absolute LUT name is recorded as
+     * {@link LeonardoStudio#recordedPath} gives it, so no user folder reaches the record.
+     */
+    @Override public Produced graded(Produced source, byte[] png, String lut, Path lutFile, byte[] lutBytes) {
+        String name = Path.of(lut).isAbsolute() ? studio.recordedPath(lutFile) : lut;
+        Provenance.Edit edit = Provenance.Edit.grade(name, studio.recordedPath(lutFile), studio.keepInput(lutBytes));
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
     }
 

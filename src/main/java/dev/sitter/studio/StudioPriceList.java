@@ -2,23 +2,20 @@ package dev.sitter.studio;
 
 import dev.sitter.leonardo.LeonardoClient;
 import dev.sitter.model.InitImage;
+import dev.sitter.model.Provenance;
 import dev.sitter.model.PromptSpec;
 import dev.sitter.pipeline.PriceList;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Prices a pipeline's ops with Leonardo's pricing calculator ({@code POST /pricing-calculator}, free),
  * building the same requests {@link StudioPortraitOps} sends. Equal questions are asked once.
- *
- * <p>The upscaler's output is the input times {@link #MULTIPLIER}: the pipeline sends no
- * {@code upscaleMultiplier}, and 1.5 is what the sandbox applies then; the classic upscaler
- * ({@code mode: 'classic'}) doubles and has no calculator service, so it is left unpriced.
+ * Upscales are priced by {@link UpscalePrice}, as the standalone command is (the classic upscaler,
+ * which has no calculator service, at its fixed charge).
  */
 final class StudioPriceList implements PriceList {
-    static final double MULTIPLIER = 1.5;
 
     private final LeonardoClient client;
     private final PromptSpec base;
@@ -51,27 +48,20 @@ final class StudioPriceList implements PriceList {
         return StudioPortraitOps.refinedSize(base, width, height);
     }
 
+    /** The upscale the pipeline sends ({@code upscale x, mode: MODE}), priced by {@link UpscalePrice} as the command is. */
     @Override public Long upscale(String mode, int width, int height) {
-        if (isClassic(mode)) return null;
-        if ("ultra".equals(mode)) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("inputWidth", width);
-            p.put("inputHeight", height);
-            p.put("upscaleMultiplier", MULTIPLIER);
-            return ask("ultra " + width + "x" + height, () -> client.estimate("UNIVERSAL_UPSCALER_ULTRA", p).cost());
-        }
-        int[] out = upscaled(mode, width, height);
-        long megapixel = Math.max(1, ((long) out[0] * out[1] + 999_999) / 1_000_000);
-        return ask("universal " + megapixel, () -> client.estimate("UNIVERSAL_UPSCALER", Map.of("megapixel", megapixel)).cost());
+        Provenance.Operation op = operation(mode);
+        return ask("upscale " + op.endpoint() + " " + op.params() + " " + width + "x" + height,
+                () -> UpscalePrice.of(client, op, width, height));
     }
 
     @Override public int[] upscaled(String mode, int width, int height) {
-        double m = isClassic(mode) ? 2 : MULTIPLIER;
-        return new int[]{(int) Math.floor(width * m + 0.5), (int) Math.floor(height * m + 0.5)};
+        return UpscalePrice.size(operation(mode), width, height);
     }
 
-    private static boolean isClassic(String mode) {
-        return "classic".equals(mode) || "basic".equals(mode);
+    /** The operation {@link StudioPortraitOps#upscale} sends for {@code mode}. */
+    private static Provenance.Operation operation(String mode) {
+        return VariationOps.upscale(mode == null ? Map.of() : Map.of("mode", mode));
     }
 
     private long ask(String key, java.util.function.LongSupplier call) {

@@ -87,9 +87,10 @@ final class StudioReplayGenerator implements ReplayGenerator {
         }
         Path lutFile = input(step, packDir, edit.lutSha256(), "LUT " + edit.lut());
         try {
-            byte[] png = Images.pngBytes(LutGrader.apply(CubeParser.parse(lutFile), Images.decode(
+            byte[] lut = CubeParser.readBytes(lutFile); // read once: the bytes applied are the bytes kept
+            byte[] png = Images.pngBytes(LutGrader.apply(CubeParser.parse(lutFile, lut), Images.decode(
                     Files.readAllBytes(library.objectPath(parent.id())), "image " + parent.shortId())));
-            studio.keepInput(lutFile); // this library keeps the LUT too, so its own verify and replay find it
+            studio.keepInput(lut); // this library keeps the LUT too, so its own verify and replay find it
             return studio.recordLocal("grade", parent, png, edit);
         } catch (dev.sitter.imaging.ImagingException e) {
             throw new PackException(e.getMessage());

@@ -179,6 +179,18 @@ class PackCommandTest {
         assertTrue(out().contains("?[2Jevil"), out());
         assertTrue(err().contains("warning: pack mara-set/1.0.0: record " + "records/" + recs.get(1).getFileName() + " cannot be read"), err());
         assertEquals(3, out().lines().count(), "header and the two readable records: " + out());
+
+        // show prints a stranger's whole record: C1 controls and bidi overrides come out escaped, never raw
+        String hostile = Files.readString(recs.get(2)).replace("\"characterId\":\"mara\"",
+                "\"characterId\":\"\u009b2J\u202eevil\u2066\"");
+        assertNotEquals(Files.readString(recs.get(2)), hostile, "the record was changed");
+        Files.writeString(recs.get(2), hostile);
+        String hostileId = dev.sitter.model.Json.tree(hostile).get("assetId").asText();
+        assertEquals(0, sitter(Map.of(), "show", hostileId.substring(0, 12), "--library", "other-lib"), err());
+        for (char c : new char[]{'\u009b', '\u202e', '\u2066', '\u001b'}) {
+            assertEquals(-1, out().indexOf(c), "no raw U+" + Integer.toHexString(c) + " on the screen: " + out());
+        }
+        assertTrue(out().contains("\\u009b2J\\u202eevil\\u2066"), "shown escaped, as JSON: " + out());
     }
 
     @Test

@@ -20,6 +20,26 @@ class MasksTest {
         return f;
     }
 
+    /**
+     * A feather radius from a hostile record (a pack's "feather": 2147483647) ends quickly: a window wider
+     * than the image covers all of it, so the blur is each line's mean; before, the loop ran 2^32 times
+     * per line and then overflowed into a negative index.
+     */
+    @Test void aHugeFeatherRadiusBlursToEachLinesMeanInLinearTime() {
+        int w = 40, h = 30;
+        float[] alpha = Masks.read(square("m.png", w, h)).alpha();
+        float[] huge = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Masks.feather(alpha, w, h, Integer.MAX_VALUE));
+        float[] wide = Masks.feather(alpha, w, h, Math.max(w, h));
+        assertArrayEquals(wide, huge, "a radius past the image's size is the whole line, whatever the number");
+        double mean = 0;
+        for (float a : alpha) mean += a;
+        mean /= alpha.length;
+        for (float a : huge) assertEquals(mean, a, 1e-5);
+        // ordinary radii keep their exact bytes (a composite replays byte-identical)
+        assertArrayEquals(Masks.feather(alpha, w, h, 3), Masks.feather(alpha, w, h, 3));
+    }
+
     @Test void readsWhiteAsPatchAndBlackAsKept() {
         Masks.Mask m = Masks.read(square("m.png", 40, 40), 40, 40, "image x");
         assertEquals(1f, m.alpha()[15 * 40 + 15]);

@@ -68,6 +68,22 @@ class ResumedEstimateTest {
         assertTrue(after.toString().contains("8 of 8 jobs already paid; remaining 0 credits"), after.toString());
     }
 
+    /** The estimate reads the run's journal with the keys the runner writes (RunKeys), so a finished run shows every step paid. */
+    @Test
+    void theEstimateFindsEveryStepOfAFinishedRunUnderTheRunnersOwnKeys() {
+        Path runDir = dir.resolve("run");
+        new PipelineRunner(new FakeOps(), PipelineRunner.Settings.of(runDir, "r", 7, null)).run(pipeline());
+        RunProgress progress = RunProgress.of(runDir, pipeline(), 7);
+        assertEquals(runDir, progress.runDir(), "the runner's header is recognised");
+        for (int i = 0; i < pipeline().steps().size(); i++) {
+            assertTrue(progress.stepDone(RunKeys.step(i, pipeline().steps().get(i).name())), "step " + i);
+        }
+        assertEquals(2, progress.opsDone(RunKeys.step(0, "explore")), "both explore batches");
+        assertTrue(progress.opDone(RunKeys.batch(RunKeys.step(0, "explore"), 1)));
+        assertSame(RunProgress.NONE, RunProgress.of(runDir, new PipelineDef("pack", pipeline().steps().subList(0, 2)), 7),
+                "another definition in that folder counts as nothing paid");
+    }
+
     @Test
     void aJournalOfAnotherSeedCountsAsNothingPaid() {
         Path runDir = dir.resolve("run");

@@ -43,6 +43,11 @@ class PipelineEstimateE2ETest {
                 select top: 1, by: 'order'
                 upscale mode: 'universal'
             }
+            pipeline('classic') {
+                explore count: 2, size: '256x384', steps: 15
+                select top: 2, by: 'order'
+                upscale mode: 'classic'
+            }
             template('small') { style 'photoreal'; camera 'portrait85'; negatives 'hard'; size 512, 768 }
             """;
 
@@ -105,6 +110,21 @@ class PipelineEstimateE2ETest {
         PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'plain', character: theo, template: 'small', seed: 7", "input-1");
         assertEquals(0, paidPosts());
         shell.eval("run 'plain', character: theo, template: 'small', seed: 7", "input-2");
+        assertEquals(e.total(), before - sandbox.credits(), e.toString());
+    }
+
+    /** The classic upscaler has no calculator service: a pipeline prices it as the standalone command does, not as free. */
+    @Test void classicUpscaleIsPricedInTheEstimateAndBudgetAsTheCommandIsAndAsCharged() {
+        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'classic', character: theo, template: 'small', seed: 7", "input-1");
+        assertEquals(2 * LeonardoStudio.CLASSIC_UPSCALE_CREDITS, e.credits("upscale"), e.toString());
+        assertFalse(e.toString().contains("not priced"), e.toString());
+        shell.eval("budget " + (e.total() - 1), "input-2");
+        assertThrows(DslException.class, () -> shell.eval("run 'classic', character: theo, template: 'small', seed: 7", "input-3"),
+                "the classic upscales count against the budget");
+        assertEquals(0, paidPosts());
+        long before = sandbox.credits();
+        shell.eval("budget " + e.total(), "input-4");
+        shell.eval("run 'classic', character: theo, template: 'small', seed: 7", "input-5");
         assertEquals(e.total(), before - sandbox.credits(), e.toString());
     }
 

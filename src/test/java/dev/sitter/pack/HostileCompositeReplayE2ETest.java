@@ -1,0 +1,102 @@
+package dev.sitter.pack;
+
+import dev.sitter.cli.CliContext;
+import dev.sitter.cli.Main;
+import dev.sitter.imaging.Images;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A pack whose composite record carries "feather": 2147483647 (or a denoise out of range) is refused on
+ * replay, quickly and before the denoise pass is paid; before, the mask blur looped for minutes and
+ * then failed with an index out of bounds.
+ */
+class HostileCompositeReplayE2ETest {
+    @TempDir Path tmp;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int sitter(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                Map.of("HOME", tmp.toString()), tmp, false));
+    }
+
+    String said() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** As a hostile author would ship it: pack.json lists the record with its own size and SHA-256. */
+    private static void rehash(Path packDir, String path, byte[] bytes) throws Exception {
+        Path manifest = packDir.resolve("pack.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) dev.sitter.model.Json.MAPPER.readTree(Files.readAllBytes(manifest));
+        for (var f : root.withArray("files")) {
+            if (f.path("path").asText().equals(path)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("sha256", dev.sitter.util.Sha256.hex(bytes)).put("size", bytes.length);
+            }
+        }
+        Files.write(manifest, dev.sitter.model.Json.MAPPER.writeValueAsBytes(root));
+    }
+
+    @Test
+    void aCompositeRecordWithAHugeFeatherIsRefusedOnReplay() throws Exception {
+        Path work = tmp.resolve("work");
+        Files.createDirectories(work.resolve("anchors/mara"));
+        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
+            Files.copy(Path.of("dsl-examples/anchors/mara").resolve(f), work.resolve("anchors/mara").resolve(f));
+        }
+        Files.createDirectories(work.resolve("masks"));
+        int w = 512, h = 768;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = x > 150 && x < 360 && y > 230 && y < 380 ? -1 : 0xff000000;
+        Images.writePng(Images.fromPixels(px, w, h), work.resolve("masks/eyes.png"));
+        String quickstart = Files.readString(Path.of("dsl-examples/quickstart.groovy"))
+                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "")
+                .replace("size 832, 1216", "size 512, 768");
+        Files.writeString(work.resolve("patch.groovy"), quickstart + """
+                verified = generate(mara, template: 'canonical', seed: 9, count: 1)[0]
+                shot = generate(mara, template: 'canonical', seed: 10, count: 1)[0]
+                patched = composite shot, from: verified, mask: 'masks/eyes.png'
+                pack 'export', 'patched', assets: [patched], author: 'Ada', license: 'CC0', tosReviewed: '2026-01-01',
+                     modelNotes: ['Leonardo Kino XL': 'commercial use per Leonardo terms']
+                """);
+        assertEquals(0, sitter("run", "work/patch.groovy", "--library", "lib1"), said());
+        assertEquals(0, sitter("pack", "import", work.resolve("patched-1.0.0.zip").toString(), "--library", "lib2"), said());
+
+        // a stranger's record: the composite's feather as large as an int goes
+        Path records = tmp.resolve("lib2/packs/patched/1.0.0/records");
+        int tampered = 0;
+        try (var files = Files.list(records)) {
+            for (Path r : files.toList()) {
+                String json = Files.readString(r);
+                String hostile = json.replaceAll("\"feather\"\\s*:\\s*\\d+", "\"feather\":2147483647");
+                if (!hostile.equals(json)) {
+                    Files.writeString(r, hostile);
+                    tampered++;
+                    rehash(tmp.resolve("lib2/packs/patched/1.0.0"), "records/" + r.getFileName(), hostile.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertEquals(1, tampered, "the composite's record");
+
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> sitter("pack", "replay", "patched/1.0.0", "--library", "lib2"));
+        assertEquals(1, code, said());
+        assertTrue(said().contains("feather: 2147483647 is outside 0-64"), said());
+        assertFalse(said().contains("ArrayIndexOutOfBounds") || said().contains("at dev.sitter"), said());
+    }
+}
