@@ -2,7 +2,7 @@ package dev.sitter.cli;
 
 import dev.sitter.dsl.SitterHome;
 import dev.sitter.library.LibraryLocation;
-import dev.sitter.studio.Backend;
+import dev.sitter.studio.LazyBackend;
 import dev.sitter.studio.StudioPacks;
 import dev.sitter.pack.DeclarativeGrammar;
 import dev.sitter.pack.ExportAsset;
@@ -161,8 +161,9 @@ public final class PackCommand implements Command {
             ReplayPlan plan = StudioPacks.plan(packDir, trust);
             replay = new StudioPacks.Replay(packDir, plan, PackReplayer.replay(plan, hook.apply(ctx)));
         } else {
-            try (Backend backend = Backend.open(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
-                replay = StudioPacks.replay(library, ctx.workDir(), arg, trust, () -> backend);
+            // opened on the first image: a broken zip or a refused script is reported before any sandbox starts
+            try (LazyBackend backend = new LazyBackend(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
+                replay = StudioPacks.replay(library, ctx.workDir(), arg, trust, backend);
             }
         }
         replay.plan().warnings().forEach(w -> ctx.err().println("warning: " + w));
