@@ -82,6 +82,20 @@ class LibraryCommandsTest {
     }
 
     @Test
+    void aLibraryHoldingOnlyImportedPacksPointsToThem() throws Exception {
+        Path packsOnly = work.resolve("packs-only");
+        Files.createDirectories(packsOnly.resolve("packs/mara-set/1.0.0"));
+        assertEquals(0, run("ls", "--library", packsOnly.toString()), err);
+        assertTrue(err.contains("it holds imported packs") && err.contains("sitter ls --imported"), err);
+        assertFalse(err.contains("generate something first"), err);
+        assertEquals(0, run("ledger", "--library", packsOnly.toString()), err);
+        assertTrue(out.contains("nothing recorded") && out.contains("sitter ls --imported"), out);
+        assertEquals(1, run("show", "abcd", "--library", packsOnly.toString()));
+        assertTrue(err.contains("holds imported packs but no assets of your own") && err.contains("sitter ls --imported"), err);
+        assertFalse(Files.exists(packsOnly.resolve("records")), "listing creates nothing");
+    }
+
+    @Test
     void diffShowsRecipeFieldsThatDiffer() {
         assertEquals(0, run("diff", a.assetId().substring(0, 8), b.assetId().substring(0, 8)));
         assertTrue(out.contains("request.presetStyle: \"CINEMATIC\" -> \"DYNAMIC\""), out);
