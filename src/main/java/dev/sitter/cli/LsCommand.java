@@ -104,7 +104,11 @@ final class LsCommand extends LibraryCommand {
             }
         }
         ctx.out().print(sb);
-        if (hits.isEmpty() && !a.has("--json")) ctx.err().println("no matching assets in " + lib.root());
+        if (hits.isEmpty() && !a.has("--json")) {
+            ctx.err().println("no matching assets in " + lib.root());
+            // a mistyped step or character matches nothing silently: name what the library has
+            for (String h : FilterHints.forQuery(a.query(), lib.find(dev.sitter.library.Query.ALL))) ctx.err().println(h);
+        }
         if (!find && !a.has("--json") && holdsImportedPacks(lib.root())) {
             ctx.err().println("(assets of imported packs are listed apart: sitter ls --imported)");
         }

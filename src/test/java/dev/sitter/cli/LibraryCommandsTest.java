@@ -82,6 +82,18 @@ class LibraryCommandsTest {
     }
 
     @Test
+    void aFilterValueNoAssetHasNamesTheLibrarysValues() {
+        assertEquals(0, run("ls", "--step", "refin"));
+        assertTrue(err.contains("no asset has step 'refin' (did you mean 'refine'?); steps in this library: explore, refine"), err);
+        assertEquals(0, run("ls", "--character", "mra"));
+        assertTrue(err.contains("no asset has character 'mra' (did you mean 'mara'?); characters in this library: ivo, mara"), err);
+        assertEquals(0, run("ls", "--character", "ivo", "--step", "refine"));
+        assertTrue(err.contains("no matching assets") && !err.contains("no asset has"), "both values exist; the combination is empty: " + err);
+        assertEquals(2, run("ls", "--qa", "pas"));
+        assertTrue(err.contains("(did you mean 'pass'?)"), err);
+    }
+
+    @Test
     void aLibraryHoldingOnlyImportedPacksPointsToThem() throws Exception {
         Path packsOnly = work.resolve("packs-only");
         Files.createDirectories(packsOnly.resolve("packs/mara-set/1.0.0"));
