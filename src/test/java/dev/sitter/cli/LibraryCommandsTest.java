@@ -185,6 +185,24 @@ class LibraryCommandsTest {
     }
 
     @Test
+    void stylesImportSaysWhereAPromptPlaceholderWrappedTokensAndSkipsEmptyRows() throws Exception {
+        Files.writeString(work.resolve("wrap.csv"), "name,prompt,negative_prompt\r\n"
+                + "Oil,\"oil painting of {prompt}, thick impasto\",\"{prompt}, blurry\"\r\n"
+                + "Empty,,\r\n"
+                + "Only Placeholder,{prompt},\r\n");
+        assertEquals(0, run("styles", "import", "wrap.csv"));
+        String dsl = Files.readString(lib.resolve("blocks/imported/oil.groovy"));
+        assertTrue(dsl.contains("style('oil') {\n    tokens 'oil painting of', 'thick impasto'\n}"), dsl);
+        assertTrue(dsl.contains("// A1111 put 'oil painting of' before the user's prompt ({prompt})"), dsl);
+        assertTrue(dsl.contains("negatives('oil') {\n    tokens 'blurry'\n}"), dsl);
+        assertTrue(err.contains("note: " + work.resolve("wrap.csv") + " row 2 ('Oil'): A1111 puts 'oil painting of' before the user's prompt"), err);
+        assertTrue(err.contains("row 3 ('Empty') has no tokens") && err.contains("row 4 ('Only Placeholder') has no tokens"), err);
+        assertFalse(Files.exists(lib.resolve("blocks/imported/empty.groovy")), "an empty row writes no tokens ''");
+        assertFalse(Files.exists(lib.resolve("blocks/imported/only-placeholder.groovy")));
+        assertTrue(out.contains("imported 1 style(s)"), out);
+    }
+
+    @Test
     void qaResultsAreRecordedAndFilterable() {
         assertEquals(0, run("qa", a.assetId().substring(0, 8), "scar on the left cheek", "pass", "--score", "0.9"));
         assertEquals(0, run("qa", a.assetId().substring(0, 8), "eyes match the anchors", "fail", "--note", "too blue"));
