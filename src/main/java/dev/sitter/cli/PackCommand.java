@@ -65,7 +65,8 @@ public final class PackCommand implements Command {
                          declarative DSL subset, then moves the pack into LIBRARY/packs/NAME/VERSION.
                          Runs nothing. --trust accepts scripts outside the subset (with a warning).
                 replay   imports the pack if given a zip, reads its scripts (declaratively; --trust
-                         for full Groovy), checks they reproduce each record's request, regenerates
+                         for full Groovy), checks they reproduce each generate/explore request
+                         (a mismatch names the fields), checks the archive first, regenerates
                          every asset through Sitter's client (the sandbox without a key; recorded in
                          the library), refine/upscale steps on their regenerated parent, and reports
                          whether each image is byte-identical.
