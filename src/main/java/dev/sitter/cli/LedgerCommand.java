@@ -32,6 +32,11 @@ final class LedgerCommand extends LibraryCommand {
         if (by != null && !Set.of("character", "step", "character+step", "model", "day").contains(by)) {
             throw new UsageException("--by must be character, step, character+step, model or day, not '" + by + "'");
         }
+        if (onlyImportedPacks(a.library(ctx))) {
+            ctx.out().println("nothing recorded in " + a.library(ctx) + " yet, so nothing spent. It holds imported packs, whose"
+                    + " costs are their authors' and never count here: " + IMPORTED_HINT);
+            return ExitCodes.OK;
+        }
         Library lib = existing(a.library(ctx), ctx);
         List<Ledger.Row> rows = lib.ledger().rows();
         if (by == null || by.equals("character")) print(ctx, "character", rows, Ledger.Row::character);

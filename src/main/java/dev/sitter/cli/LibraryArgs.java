@@ -80,7 +80,9 @@ final class LibraryArgs {
         if (get("--min-cost") != null) q = q.withMinCost(decimal("--min-cost"));
         if (get("--max-cost") != null) q = q.withMaxCost(decimal("--max-cost"));
         if (q.qa() != null && !Set.of("pass", "fail", "partial", "none").contains(q.qa())) {
-            throw new UsageException("--qa must be pass, fail, partial or none, not '" + q.qa() + "'");
+            String close = FilterHints.closest(q.qa(), List.of("pass", "fail", "partial", "none"));
+            throw new UsageException("--qa must be pass, fail, partial or none, not '" + q.qa() + "'"
+                    + (close == null ? "" : " (did you mean '" + close + "'?)"));
         }
         return q;
     }

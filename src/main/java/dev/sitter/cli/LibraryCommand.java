@@ -39,11 +39,31 @@ abstract class LibraryCommand implements Command {
 
     /** The library, which must already hold recorded assets. */
     static Library existing(Path dir, CliContext ctx) {
+        if (onlyImportedPacks(dir)) {
+            throw new LibraryException(dir + " holds imported packs but no assets of your own yet: " + IMPORTED_HINT);
+        }
         if (!Files.isDirectory(dir.resolve("records"))) {
             throw new LibraryException("there is no prompt library with recorded assets at " + dir
                     + "; generate something first, or point --library (or SITTER_LIBRARY) at your library.");
         }
         return Library.open(dir, java.time.Clock.systemUTC(), SecretScrubber.fromEnv(ctx.env()));
+    }
+
+    /** Where to go from a library that only holds imported packs. */
+    static final String IMPORTED_HINT = "`sitter ls --imported` lists their assets, and `sitter pack replay NAME/VERSION`"
+            + " regenerates a pack's assets as your own records.";
+
+    /** A library with packs imported into it but nothing recorded of its own (no records/ folder yet). */
+    static boolean onlyImportedPacks(Path root) {
+        return !Files.isDirectory(root.resolve("records")) && holdsImportedPacks(root);
+    }
+
+    static boolean holdsImportedPacks(Path root) {
+        try (var s = Files.newDirectoryStream(root.resolve("packs"), p -> !p.getFileName().toString().startsWith("."))) {
+            return s.iterator().hasNext();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static String shortId(String id) { return id.substring(0, 12); }

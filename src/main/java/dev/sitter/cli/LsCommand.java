@@ -79,6 +79,11 @@ final class LsCommand extends LibraryCommand {
         boolean imported = a.has("--imported") || a.get("--pack") != null;
         if (find && !a.hasFilter() && !imported) throw new UsageException("give at least one filter, e.g. --seed 4242 (or use 'sitter ls')");
         if (imported) return imported(a, ctx);
+        if (onlyImportedPacks(a.library(ctx))) {
+            // a valid library, just empty of the user's own assets: nothing matches, say where the packs' assets are
+            if (!a.has("--json")) ctx.err().println("no assets of your own in " + a.library(ctx) + " yet; it holds imported packs: " + IMPORTED_HINT);
+            return ExitCodes.OK;
+        }
         Library lib = existing(a.library(ctx), ctx);
         List<IndexEntry> hits = limit(lib.find(a.query()), a);
         StringBuilder sb = new StringBuilder(hits.size() * 120 + 200);
@@ -99,8 +104,12 @@ final class LsCommand extends LibraryCommand {
             }
         }
         ctx.out().print(sb);
-        if (hits.isEmpty() && !a.has("--json")) ctx.err().println("no matching assets in " + lib.root());
-        if (!find && !a.has("--json") && hasImportedPacks(lib.root())) {
+        if (hits.isEmpty() && !a.has("--json")) {
+            ctx.err().println("no matching assets in " + lib.root());
+            // a mistyped step or character matches nothing silently: name what the library has
+            for (String h : FilterHints.forQuery(a.query(), lib.find(dev.sitter.library.Query.ALL))) ctx.err().println(h);
+        }
+        if (!find && !a.has("--json") && holdsImportedPacks(lib.root())) {
             ctx.err().println("(assets of imported packs are listed apart: sitter ls --imported)");
         }
         return ExitCodes.OK;
@@ -111,14 +120,6 @@ final class LsCommand extends LibraryCommand {
         long n = a.number("--limit");
         if (n < 0) throw new UsageException("--limit must not be negative");
         return hits.size() > n ? hits.subList(hits.size() - (int) n, hits.size()) : hits;
-    }
-
-    private static boolean hasImportedPacks(Path root) {
-        try (var s = Files.newDirectoryStream(root.resolve("packs"), p -> !p.getFileName().toString().startsWith("."))) {
-            return s.iterator().hasNext();
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** {@code --imported} / {@code --pack NAME}: the imported packs' assets, with the pack each is in. */

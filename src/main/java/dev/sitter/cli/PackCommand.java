@@ -2,7 +2,7 @@ package dev.sitter.cli;
 
 import dev.sitter.dsl.SitterHome;
 import dev.sitter.library.LibraryLocation;
-import dev.sitter.studio.Backend;
+import dev.sitter.studio.LazyBackend;
 import dev.sitter.studio.StudioPacks;
 import dev.sitter.pack.DeclarativeGrammar;
 import dev.sitter.pack.ExportAsset;
@@ -65,7 +65,8 @@ public final class PackCommand implements Command {
                          declarative DSL subset, then moves the pack into LIBRARY/packs/NAME/VERSION.
                          Runs nothing. --trust accepts scripts outside the subset (with a warning).
                 replay   imports the pack if given a zip, reads its scripts (declaratively; --trust
-                         for full Groovy), checks they reproduce each record's request, regenerates
+                         for full Groovy), checks they reproduce each generate/explore request
+                         (a mismatch names the fields), checks the archive first, regenerates
                          every asset through Sitter's client (the sandbox without a key; recorded in
                          the library), refine/upscale steps on their regenerated parent, and reports
                          whether each image is byte-identical.
@@ -161,8 +162,9 @@ public final class PackCommand implements Command {
             ReplayPlan plan = StudioPacks.plan(packDir, trust);
             replay = new StudioPacks.Replay(packDir, plan, PackReplayer.replay(plan, hook.apply(ctx)));
         } else {
-            try (Backend backend = Backend.open(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
-                replay = StudioPacks.replay(library, ctx.workDir(), arg, trust, () -> backend);
+            // opened on the first image: a broken zip or a refused script is reported before any sandbox starts
+            try (LazyBackend backend = new LazyBackend(ctx.env(), RunCommand.userHome(ctx), ctx.err())) {
+                replay = StudioPacks.replay(library, ctx.workDir(), arg, trust, backend);
             }
         }
         replay.plan().warnings().forEach(w -> ctx.err().println("warning: " + w));

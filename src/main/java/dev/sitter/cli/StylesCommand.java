@@ -56,7 +56,9 @@ final class StylesCommand extends LibraryCommand {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new LibraryException("cannot import " + file + ": it is not UTF-8 text; save it as UTF-8 CSV.");
         }
-        Map<String, StylesCsv.PromptBlock> blocks = StylesCsv.byId(StylesCsv.read(text, file.toString()));
+        StylesCsv.Import parsed = StylesCsv.readWithNotes(text, file.toString());
+        parsed.notes().forEach(n -> ctx.err().println("note: " + n));
+        Map<String, StylesCsv.PromptBlock> blocks = StylesCsv.byId(parsed.blocks());
         Path dir = a.library(ctx).resolve("blocks").resolve("imported");
         int written = 0, kept = 0;
         for (Map.Entry<String, StylesCsv.PromptBlock> e : blocks.entrySet()) {

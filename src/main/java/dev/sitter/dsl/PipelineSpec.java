@@ -58,6 +58,6 @@ public final class PipelineSpec extends BlockSpec {
     }
 
     PipelineDef build() {
-        return new PipelineDef(id, steps);
+        return new PipelineDef(id, steps, shell.currentDir()); // an included pipeline finds its files beside its own file
     }
 }

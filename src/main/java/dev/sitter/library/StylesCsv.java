@@ -31,6 +31,25 @@ public final class StylesCsv {
      * @param source file name for messages
      */
     public static List<PromptBlock> read(String text, String source) {
+        return readWithNotes(text, source).blocks();
+    }
+
+    /**
+     * The styles of a styles.csv and what the import changes or leaves out, one line each, for the
+     * user: rows with neither prompt nor negative prompt (skipped), and {@code {prompt}}
+     * placeholders with tokens before them (A1111 puts those before the user's prompt; Sitter puts
+     * the character first and every style token after it).
+     */
+    public record Import(List<PromptBlock> blocks, List<String> notes) {}
+
+    public static Import readWithNotes(String text, String source) {
+        List<String> notes = new ArrayList<>();
+        List<PromptBlock> blocks = new ArrayList<>();
+        for (PromptBlock b : parse(text, source, notes)) blocks.add(b);
+        return new Import(blocks, notes);
+    }
+
+    private static List<PromptBlock> parse(String text, String source, List<String> notes) {
         List<List<String>> rows;
         try {
             rows = Csv.parse(text);
@@ -49,7 +68,18 @@ public final class StylesCsv {
             List<String> r = rows.get(i);
             String n = cell(r, name).strip();
             if (n.isEmpty()) continue;
-            out.add(new PromptBlock(n, cell(r, prompt).strip(), cell(r, neg).strip()));
+            PromptBlock b = new PromptBlock(n, cell(r, prompt).strip(), cell(r, neg).strip());
+            String where = source + " row " + (i + 1) + " ('" + n.replace('\n', ' ') + "')";
+            if (tokenList(b.prompt()).isEmpty() && tokenList(b.negativePrompt()).isEmpty()) {
+                notes.add(where + " has no tokens (prompt and negative prompt empty, or only {prompt}); skipped");
+                continue;
+            }
+            String before = beforePlaceholder(b.prompt());
+            if (before != null) {
+                notes.add(where + ": A1111 puts '" + before + "' before the user's prompt ({prompt}); Sitter starts every"
+                        + " prompt with the character, so style '" + dslId(n) + "' has these tokens after it (the placeholder is dropped)");
+            }
+            out.add(b);
         }
         return out;
     }
@@ -69,10 +99,18 @@ public final class StylesCsv {
         String id = dslId(b.name());
         StringBuilder sb = new StringBuilder();
         sb.append("// Imported from styles.csv: ").append(b.name().replace('\n', ' ')).append('\n');
-        sb.append("style(").append(quote(id)).append(") {\n");
-        sb.append("    tokens ").append(tokens(b.prompt().replace("{prompt}", ""))).append('\n');
-        sb.append("}\n");
-        if (b.negativePrompt() != null && !b.negativePrompt().isBlank()) {
+        List<String> styleTokens = tokenList(b.prompt());
+        if (!styleTokens.isEmpty()) {
+            String before = beforePlaceholder(b.prompt());
+            if (before != null) {
+                sb.append("// A1111 put '").append(before.replace('\n', ' '))
+                        .append("' before the user's prompt ({prompt}); Sitter puts the character first, these tokens after it.\n");
+            }
+            sb.append("style(").append(quote(id)).append(") {\n");
+            sb.append("    tokens ").append(String.join(", ", styleTokens)).append('\n');
+            sb.append("}\n");
+        }
+        if (!tokenList(b.negativePrompt()).isEmpty()) {
             sb.append("negatives(").append(quote(id)).append(") {\n");
             sb.append("    tokens ").append(tokens(b.negativePrompt())).append('\n');
             sb.append("}\n");
@@ -94,12 +132,29 @@ public final class StylesCsv {
     }
 
     private static String tokens(String text) {
+        List<String> t = tokenList(text);
+        return t.isEmpty() ? "''" : String.join(", ", t);
+    }
+
+    /** The comma-separated tokens, quoted for the DSL, A1111's {prompt} placeholder left out. */
+    private static List<String> tokenList(String text) {
         List<String> t = new ArrayList<>();
-        for (String s : text.split(",")) {
+        if (text == null) return t;
+        for (String s : text.replace(PLACEHOLDER, ",").split(",")) {
             String x = s.strip().replaceAll("\\s+", " ");
             if (!x.isEmpty()) t.add(quote(x));
         }
-        return t.isEmpty() ? "''" : String.join(", ", t);
+        return t;
+    }
+
+    private static final String PLACEHOLDER = "{prompt}";
+
+    /** The style text A1111 puts before the user's prompt, or null when there is none. */
+    private static String beforePlaceholder(String text) {
+        int at = text == null ? -1 : text.indexOf(PLACEHOLDER);
+        if (at < 0) return null;
+        String before = text.substring(0, at).strip().replaceAll("[\\s,]+$", "").strip();
+        return before.isEmpty() ? null : before;
     }
 
     /** A Groovy single-quoted string: no interpolation, backslash and quote escaped. */

@@ -7,10 +7,17 @@ import java.util.List;
  *
  * @param id    the id the script gave it
  * @param steps the steps in the order written
+ * @param dir   the folder of the script that defined it (an included file's own folder), where its
+ *              relative mask and LUT paths are looked for first; null when unknown
  */
-public record PipelineDef(String id, List<PipelineStep> steps) {
+public record PipelineDef(String id, List<PipelineStep> steps, java.nio.file.Path dir) {
     public PipelineDef {
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A pipeline whose files are looked for beside the running script only. */
+    public PipelineDef(String id, List<PipelineStep> steps) {
+        this(id, steps, null);
     }
 
     @Override public String toString() {

@@ -39,6 +39,8 @@ public final class ReplayPlanner {
 
         Map<String, ReplayPlan.Step> byId = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
+        // one warning per kind of difference, naming its assets: 14 identical lines told the user nothing
+        Map<String, List<String>> disagreements = new LinkedHashMap<>();
         for (PackManifest.Asset a : m.assets()) {
             JsonNode r = readJson(PackPaths.resolveInside(packDir, a.record()), a.record());
             PromptSpec recorded;
@@ -56,23 +58,78 @@ public final class ReplayPlanner {
             if (recorded.seed() == null && seedReturned != null) recorded = recorded.withSeed(seedReturned); // deterministic replay
             PromptSpec spec = repoint(recorded, pathBySha, a.record(), warnings);
             boolean agree = false;
-            if (recompile != null) {
-                PromptSpec fromScripts = recompile.apply(spec);
-                agree = fromScripts != null && sameRequest(fromScripts, spec);
-                if (!agree) {
-                    warnings.add("asset " + a.id().substring(0, 12) + ": the pack's scripts "
-                            + (fromScripts == null ? "cannot compile its request" : "compile a different request")
-                            + "; replaying the recorded request");
-                }
-            }
             String parent = r.hasNonNull("parentId") ? r.get("parentId").asText() : null;
             String step = r.hasNonNull("step") ? r.get("step").asText() : "generate";
+            if (recompile != null && comparable(step, parent)) {
+                PromptSpec fromScripts = recompile.apply(spec);
+                if (fromScripts != null && EXPLORE.equals(step)) fromScripts = asExplored(fromScripts, spec);
+                agree = fromScripts != null && sameRequest(fromScripts, spec);
+                if (!agree) {
+                    disagreements.computeIfAbsent(fromScripts == null ? "cannot compile their request"
+                            : "compile a different request (" + String.join(", ", differences(fromScripts, spec)) + ")",
+                            k -> new ArrayList<>()).add(a.id().substring(0, 12));
+                }
+            }
             Provenance.Operation op = operation(r, a.record(), warnings);
             Provenance.Edit edit = edit(r, a.record(), warnings);
             byId.put(a.id(), new ReplayPlan.Step(a.id(), step, parent, spec, seedReturned, agree, op, edit,
                     inputs(op, edit, pathBySha, a.record(), warnings)));
         }
+        disagreements.forEach((what, ids) -> warnings.add((ids.size() == 1 ? "asset " + ids.get(0) : ids.size() + " assets ("
+                + String.join(", ", ids.size() > 6 ? ids.subList(0, 6) : ids) + (ids.size() > 6 ? ", ..." : "") + ")")
+                + ": the pack's scripts " + what + "; replaying the recorded request" + (ids.size() == 1 ? "" : "s")));
         return new ReplayPlan(packDir, parentsFirst(byId, warnings), warnings);
+    }
+
+    public static final String EXPLORE = "explore";
+
+    /**
+     * Whether the scripts can reproduce a record's request: a generation (a plain generate, or a
+     * pipeline's explore) from the record's character, template and seed. An image made from a
+     * parent (refine, upscale, inpaint, a local edit) has a request that depends on that parent and
+     * on the pipeline's step options, which the record does not tie to a script line: not compared.
+     */
+    public static boolean comparable(String step, String parentId) {
+        return parentId == null && (step == null || "generate".equals(step) || EXPLORE.equals(step));
+    }
+
+    /**
+     * The request a pipeline's explore makes from the run's request: its own size, count and steps
+     * (as the pipeline's explore step sets them, see StudioPortraitOps.exploreSpec), the rest from
+     * the template. The record says which size, count and steps the explore used; all else must match.
+     */
+    private static PromptSpec asExplored(PromptSpec fromScripts, PromptSpec recorded) {
+        PromptSpec.Builder b = fromScripts.toBuilder().numImages(recorded.numImages())
+                .steps(recorded.steps() != null ? recorded.steps() : fromScripts.steps());
+        if (recorded.width() != null && recorded.height() != null) b.size(recorded.width(), recorded.height());
+        return b.build();
+    }
+
+    /** The request fields whose values differ, "field scripts-value vs recorded-value" (wire view, recipe aside). */
+    static List<String> differences(PromptSpec fromScripts, PromptSpec recorded) {
+        JsonNode a = Json.MAPPER.valueToTree(wireView(fromScripts)), b = Json.MAPPER.valueToTree(wireView(recorded));
+        java.util.TreeSet<String> fields = new java.util.TreeSet<>();
+        a.fieldNames().forEachRemaining(fields::add);
+        b.fieldNames().forEachRemaining(fields::add);
+        List<String> out = new ArrayList<>();
+        for (String f : fields) {
+            JsonNode x = a.get(f), y = b.get(f);
+            boolean xNull = x == null || x.isNull(), yNull = y == null || y.isNull();
+            if (xNull && yNull || !xNull && x.equals(y)) continue;
+            if (!xNull && !yNull && x.isContainerNode() && y.isContainerNode() && x.size() == y.size()) {
+                out.add(f + " differ"); // e.g. the same number of references with another strength or image
+            } else {
+                out.add(f + " " + shown(x) + " vs " + shown(y));
+            }
+        }
+        if (out.isEmpty()) out.add("the same fields, in another form");
+        return out;
+    }
+
+    private static String shown(JsonNode v) {
+        if (v == null || v.isNull()) return "(none)";
+        String t = v.isTextual() ? "'" + v.asText() + "'" : v.isContainerNode() ? (v.isArray() ? v.size() + " items" : "{...}") : v.toString();
+        return PackPaths.printable(t.length() > 40 ? t.substring(0, 37) + "..." : t);
     }
 
     /** The record's operation (schema 2), or null when it has none or it cannot be read (then a warning says so). */

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.sitter.dsl.ScriptFiles;
+
 /**
  * Turns a user's own scripts into one self-contained pack script: includes are resolved (in the
  * DSL's order: the including file's folder, then the search folders) and inlined, only definition
@@ -62,7 +64,10 @@ public final class ScriptBundler {
     public Bundle bundle(List<Path> scripts, Set<String> selection, String header) {
         Map<String, Block> blocks = new LinkedHashMap<>();
         List<String> dropped = new ArrayList<>();
-        for (Path s : scripts) collect(s.toAbsolutePath().normalize(), blocks, dropped, new LinkedHashSet<>());
+        for (Path s : scripts) {
+            Path entry = s.toAbsolutePath().normalize();
+            collect(entry, entry.getParent(), blocks, dropped, new LinkedHashSet<>());
+        }
         Set<String> keep = closure(blocks, selection);
         StringBuilder text = new StringBuilder(header);
         Map<String, Path> files = new TreeMap<>();
@@ -82,7 +87,8 @@ public final class ScriptBundler {
         return new Bundle(text.toString().stripTrailing() + "\n", files, kept, dropped);
     }
 
-    private void collect(Path file, Map<String, Block> blocks, List<String> dropped, Set<Path> stack) {
+    /** @param entryDir the folder of the entry script: {@code run} looks for a pipeline's files beside it first */
+    private void collect(Path file, Path entryDir, Map<String, Block> blocks, List<String> dropped, Set<Path> stack) {
         if (!stack.add(file)) throw new PackException(file + " includes itself; remove one of the include lines.");
         String text;
         try {
@@ -98,17 +104,26 @@ public final class ScriptBundler {
             String name = call == null ? null : call.getMethodAsString();
             String first = call == null ? null : firstString(call);
             if ("include".equals(name) && first != null) {
-                collect(resolveInclude(file, first), blocks, dropped, stack);
+                collect(resolveInclude(file, first), entryDir, blocks, dropped, stack);
             } else if (name != null && DEFINITIONS.contains(name) && first != null) {
                 String src = lines.slice(st.getLineNumber(), st.getColumnNumber(), st.getLastLineNumber(), st.getLastColumnNumber());
                 Map<String, Path> files = new LinkedHashMap<>();
-                String rewritten = rewritePaths(st, src, file.getParent(), files);
+                String rewritten = rewritePaths(st, src, file, pipelineFiles(file.getParent(), entryDir), files);
                 blocks.put(first, new Block(name, first, rewritten, uses(st), files));
             } else {
                 dropped.add(file.getFileName() + ":" + st.getLineNumber() + ": " + DeclarativeValidator.clip(st.getText()));
             }
         }
         stack.remove(file);
+    }
+
+    /** Where {@code run} finds the masks and LUTs of a pipeline defined in definedIn: the one shared search. */
+    private ScriptFiles pipelineFiles(Path definedIn, Path entryDir) {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(definedIn);
+        dirs.add(entryDir);
+        dirs.addAll(searchDirs);
+        return new ScriptFiles(dirs);
     }
 
     private Path resolveInclude(Path from, String path) {
@@ -156,9 +171,17 @@ public final class ScriptBundler {
         return keep;
     }
 
-    /** Replaces every file-path literal in the block with its pack path, recording which file it is. */
-    private static String rewritePaths(Statement st, String src, Path dir, Map<String, Path> files) {
-        List<ConstantExpression> literals = new ArrayList<>();
+    /** A path literal in a block: where it is, and whether it is a pipeline step's file ({@code mask:}/{@code lut:}). */
+    private record PathLiteral(ConstantExpression literal, String option) {}
+
+    /**
+     * Replaces every file-path literal in the block with its pack path, recording which file it is.
+     * Anchors and references resolve beside the file that names them (as the DSL reads them); a
+     * pipeline step's mask or LUT is found as {@code run} finds it ({@link ScriptFiles}) and ships
+     * content-addressed under inputs/, like the masks an asset's record names.
+     */
+    private static String rewritePaths(Statement st, String src, Path file, ScriptFiles pipelineFiles, Map<String, Path> files) {
+        List<PathLiteral> literals = new ArrayList<>();
         st.visit(new CodeVisitorSupport() {
             @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
@@ -167,13 +190,15 @@ public final class ScriptBundler {
                     for (Expression a : t.getExpressions()) {
                         if (("image".equals(n) || "reference".equals(n)) && a instanceof ConstantExpression c
                                 && c.getValue() instanceof String) {
-                            literals.add(c);
+                            literals.add(new PathLiteral(c, null));
                             break;
                         }
-                        if ("grade".equals(n) && a instanceof MapExpression m) {
+                        String option = PIPELINE_FILES.get(n);
+                        if (option != null && a instanceof MapExpression m) {
                             for (MapEntryExpression e : m.getMapEntryExpressions()) {
-                                if (e.getKeyExpression().getText().equals("lut") && e.getValueExpression() instanceof ConstantExpression c) {
-                                    literals.add(c);
+                                if (e.getKeyExpression().getText().equals(option) && e.getValueExpression() instanceof ConstantExpression c
+                                        && c.getValue() instanceof String) {
+                                    literals.add(new PathLiteral(c, option));
                                 }
                             }
                         }
@@ -186,12 +211,26 @@ public final class ScriptBundler {
         int baseLine = st.getLineNumber(), baseCol = st.getColumnNumber();
         StringBuilder out = new StringBuilder(src);
         // replace from the end so earlier offsets stay valid
-        literals.sort((a, b) -> a.getLineNumber() != b.getLineNumber() ? b.getLineNumber() - a.getLineNumber()
-                : b.getColumnNumber() - a.getColumnNumber());
-        for (ConstantExpression c : literals) {
+        literals.sort((a, b) -> a.literal().getLineNumber() != b.literal().getLineNumber()
+                ? b.literal().getLineNumber() - a.literal().getLineNumber()
+                : b.literal().getColumnNumber() - a.literal().getColumnNumber());
+        for (PathLiteral l : literals) {
+            ConstantExpression c = l.literal();
             String original = (String) c.getValue();
-            Path source = dir.resolve(original).normalize();
-            String packPath = packPathFor(original, source);
+            Path source;
+            String packPath;
+            if (l.option() == null) {
+                source = file.getParent().resolve(original).normalize();
+                packPath = packPathFor(original, source);
+            } else {
+                source = pipelineFiles.find(original);
+                if (source == null || !Files.isRegularFile(source)) {
+                    throw new PackException(file.getFileName() + ":" + c.getLineNumber() + ": " + l.option() + ": '" + original
+                            + "' is not a file in any folder a pipeline's files are looked for (" + pipelineFiles.searched()
+                            + "); fix the path, or put the file beside the script, before exporting.");
+                }
+                packPath = ExportAsset.inputPath(dev.sitter.util.Sha256.file(source), original);
+            }
             files.put(packPath, source);
             int startLine = c.getLineNumber() - baseLine + 1;
             int startCol = c.getLineNumber() == baseLine ? c.getColumnNumber() - baseCol + 1 : c.getColumnNumber();
@@ -202,6 +241,9 @@ public final class ScriptBundler {
         }
         return out.toString();
     }
+
+    /** Pipeline steps that read a file, and the option naming it. */
+    private static final Map<String, String> PIPELINE_FILES = Map.of("grade", "lut", "inpaint", "mask", "composite", "mask");
 
     /** The file's path inside the pack: its own relative path when that is a clean pack path, else files/NAME. */
     static String packPathFor(String original, Path source) {

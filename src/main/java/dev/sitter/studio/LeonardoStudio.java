@@ -369,7 +369,7 @@ public final class LeonardoStudio implements Studio {
         String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
-                .withResolver(this::resolveFile).withPicker(picker());
+                .withResolver(written -> resolveFile(pipeline, written)).withPicker(picker());
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
             return new PipelineOutcome(pipeline.id(), result);
@@ -511,16 +511,10 @@ public final class LeonardoStudio implements Studio {
      * (as the standalone commands read them), else in the library, else in the shipped prompt library
      * (the order `include` uses).
      */
-    private Path resolveFile(String written) {
-        Path p = Path.of(written);
-        if (p.isAbsolute()) return p;
-        Path besideScript = images.locate(written);
-        if (besideScript != null && Files.exists(besideScript)) return besideScript;
-        Path inLibrary = library.root().resolve(written);
-        if (Files.exists(inLibrary)) return inLibrary;
-        Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
-        if (shipped != null && Files.exists(shipped.resolve(written))) return shipped.resolve(written);
-        return inLibrary;
+    private Path resolveFile(PipelineDef pipeline, String written) {
+        Path scriptDir = images.locate("");
+        return dev.sitter.dsl.ScriptFiles.forRun(pipeline.dir(), scriptDir == null ? null : scriptDir.toAbsolutePath().normalize(),
+                library.root(), System.getenv("SITTER_HOME")).resolve(written, library.root());
     }
 
     // ---------------------------------------------------------------- recording

@@ -161,8 +161,11 @@ public final class StudioPacks implements Packs {
         /** The lines {@code sitter pack replay} prints after its plan line. */
         public String render() {
             long agree = plan.steps().stream().filter(ReplayPlan.Step::scriptsAgree).count();
+            long compared = plan.steps().stream().filter(s -> ReplayPlanner.comparable(s.step(), s.parentId())).count();
             StringBuilder sb = new StringBuilder("replay plan: " + plan.steps().size() + " assets from " + packDir
-                    + "; the pack's scripts reproduce " + agree + " of their requests\n");
+                    + "; the pack's scripts reproduce " + agree + " of their requests"
+                    + (compared == plan.steps().size() ? "" : " (of the " + compared + " they compile; the other "
+                    + (plan.steps().size() - compared) + " are made from a parent and replay as recorded)") + "\n");
             for (PackReplayer.Outcome out : report.outcomes()) {
                 sb.append("  ").append(out.assetId(), 0, 12).append("  ").append(out.identical() ? "identical"
                         : out.error() != null ? "FAILED: " + out.error() : "DIFFERENT: got " + out.actualSha256().substring(0, 12)).append('\n');

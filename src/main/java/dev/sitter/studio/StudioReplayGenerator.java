@@ -10,6 +10,7 @@ import dev.sitter.pack.PackException;
 import dev.sitter.pack.PackPaths;
 import dev.sitter.pack.ReplayGenerator;
 import dev.sitter.pack.ReplayPlan;
+import dev.sitter.pack.ReplayPlanner;
 import dev.sitter.util.Sha256;
 
 import java.io.IOException;
@@ -43,13 +44,18 @@ final class StudioReplayGenerator implements ReplayGenerator {
 
     @Override
     public List<byte[]> generate(ReplayPlan.Step step, Path packDir, byte[] parentImage) throws IOException {
-        List<Asset> assets = step.parentId() == null ? studio.generate(step.spec()) : fromParent(step, packDir);
+        List<Asset> assets = step.parentId() == null ? studio.generate(step.spec(), generationStep(step)) : fromParent(step, packDir);
         List<byte[]> images = new ArrayList<>();
         for (Asset a : assets) {
             made.putIfAbsent(a.id(), a);
             images.add(Files.readAllBytes(library.objectPath(a.id())));
         }
         return images;
+    }
+
+    /** The regenerated record keeps the recorded step (a pipeline's explore stays explore for ledger --by step). */
+    private static String generationStep(ReplayPlan.Step step) {
+        return ReplayPlanner.EXPLORE.equals(step.step()) ? ReplayPlanner.EXPLORE : "generate";
     }
 
     /**

@@ -82,6 +82,32 @@ class LibraryCommandsTest {
     }
 
     @Test
+    void aFilterValueNoAssetHasNamesTheLibrarysValues() {
+        assertEquals(0, run("ls", "--step", "refin"));
+        assertTrue(err.contains("no asset has step 'refin' (did you mean 'refine'?); steps in this library: explore, refine"), err);
+        assertEquals(0, run("ls", "--character", "mra"));
+        assertTrue(err.contains("no asset has character 'mra' (did you mean 'mara'?); characters in this library: ivo, mara"), err);
+        assertEquals(0, run("ls", "--character", "ivo", "--step", "refine"));
+        assertTrue(err.contains("no matching assets") && !err.contains("no asset has"), "both values exist; the combination is empty: " + err);
+        assertEquals(2, run("ls", "--qa", "pas"));
+        assertTrue(err.contains("(did you mean 'pass'?)"), err);
+    }
+
+    @Test
+    void aLibraryHoldingOnlyImportedPacksPointsToThem() throws Exception {
+        Path packsOnly = work.resolve("packs-only");
+        Files.createDirectories(packsOnly.resolve("packs/mara-set/1.0.0"));
+        assertEquals(0, run("ls", "--library", packsOnly.toString()), err);
+        assertTrue(err.contains("it holds imported packs") && err.contains("sitter ls --imported"), err);
+        assertFalse(err.contains("generate something first"), err);
+        assertEquals(0, run("ledger", "--library", packsOnly.toString()), err);
+        assertTrue(out.contains("nothing recorded") && out.contains("sitter ls --imported"), out);
+        assertEquals(1, run("show", "abcd", "--library", packsOnly.toString()));
+        assertTrue(err.contains("holds imported packs but no assets of your own") && err.contains("sitter ls --imported"), err);
+        assertFalse(Files.exists(packsOnly.resolve("records")), "listing creates nothing");
+    }
+
+    @Test
     void diffShowsRecipeFieldsThatDiffer() {
         assertEquals(0, run("diff", a.assetId().substring(0, 8), b.assetId().substring(0, 8)));
         assertTrue(out.contains("request.presetStyle: \"CINEMATIC\" -> \"DYNAMIC\""), out);
@@ -156,6 +182,24 @@ class LibraryCommandsTest {
         Files.writeString(work.resolve("bad.csv"), "title,text\r\nx,y\r\n");
         assertEquals(1, run("styles", "import", "bad.csv"));
         assertTrue(err.contains("must be a header"), err);
+    }
+
+    @Test
+    void stylesImportSaysWhereAPromptPlaceholderWrappedTokensAndSkipsEmptyRows() throws Exception {
+        Files.writeString(work.resolve("wrap.csv"), "name,prompt,negative_prompt\r\n"
+                + "Oil,\"oil painting of {prompt}, thick impasto\",\"{prompt}, blurry\"\r\n"
+                + "Empty,,\r\n"
+                + "Only Placeholder,{prompt},\r\n");
+        assertEquals(0, run("styles", "import", "wrap.csv"));
+        String dsl = Files.readString(lib.resolve("blocks/imported/oil.groovy"));
+        assertTrue(dsl.contains("style('oil') {\n    tokens 'oil painting of', 'thick impasto'\n}"), dsl);
+        assertTrue(dsl.contains("// A1111 put 'oil painting of' before the user's prompt ({prompt})"), dsl);
+        assertTrue(dsl.contains("negatives('oil') {\n    tokens 'blurry'\n}"), dsl);
+        assertTrue(err.contains("note: " + work.resolve("wrap.csv") + " row 2 ('Oil'): A1111 puts 'oil painting of' before the user's prompt"), err);
+        assertTrue(err.contains("row 3 ('Empty') has no tokens") && err.contains("row 4 ('Only Placeholder') has no tokens"), err);
+        assertFalse(Files.exists(lib.resolve("blocks/imported/empty.groovy")), "an empty row writes no tokens ''");
+        assertFalse(Files.exists(lib.resolve("blocks/imported/only-placeholder.groovy")));
+        assertTrue(out.contains("imported 1 style(s)"), out);
     }
 
     @Test

@@ -220,4 +220,20 @@ class PackCommandTest {
         assertEquals(2, sitter(Map.of(), "pack", "export", "x"));
         assertTrue(err().contains("--script"), err());
     }
+
+    @Test
+    void replayRejectsATruncatedZipBeforeStartingTheSandbox() throws IOException {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("pack.json"));
+            z.write("{\"format\":\"sitter.pack/1\"}".repeat(50).getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        byte[] whole = zip.toByteArray();
+        Files.write(tmp.resolve("trunc.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(ExitCodes.SCRIPT_ERROR, sitter(Map.of("HOME", tmp.toString()), "pack", "replay", "trunc.zip"), err());
+        assertTrue(err().contains("trunc.zip"), err());
+        assertFalse(out().contains(dev.sitter.sandbox.Sandbox.OFFLINE_NOTICE) || err().contains(dev.sitter.sandbox.Sandbox.OFFLINE_NOTICE),
+                "the archive is checked before any backend opens: " + err());
+    }
 }
