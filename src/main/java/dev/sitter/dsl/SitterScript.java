@@ -239,9 +239,8 @@ public abstract class SitterScript extends Script {
         Args.options(opts, UPSCALE_OPTIONS, "upscale", "");
         if (opts.containsKey("mode")) {
             String mode = Args.text(opts.get("mode"), "mode", " in upscale", "mode: 'ultra'");
-            if (!mode.equals("standard") && !mode.equals("ultra") && !mode.equals("classic")) {
-                throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard', 'ultra' or 'classic'").token(mode);
-            }
+            String problem = dev.sitter.leonardo.UpscaleModes.problem(mode);
+            if (problem != null) throw new DslException(problem).token(mode);
         }
         withinBudget("upscale", asset(asset, "upscale"), null, opts);
         return shell().studio().upscale(asset(asset, "upscale"), new LinkedHashMap<>(opts));

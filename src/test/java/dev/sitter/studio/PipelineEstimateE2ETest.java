@@ -41,7 +41,7 @@ class PipelineEstimateE2ETest {
             pipeline('plain') {
                 explore count: 4, size: '256x384'
                 select top: 1, by: 'order'
-                upscale mode: 'universal'
+                upscale mode: 'standard'
             }
             template('small') { style 'photoreal'; camera 'portrait85'; negatives 'hard'; size 512, 768 }
             """;
