@@ -47,7 +47,7 @@ final class InpaintStep implements Step {
     static void checkSize(RunContext ctx, StepOptions o, Path mask, Item item) {
         java.awt.image.BufferedImage img = dev.sitter.imaging.Images.read(item.file());
         try {
-            Masks.read(mask, img.getWidth(), img.getHeight(), "image " + ctx.shortKey(item.id()));
+            Masks.read(mask, img.getWidth(), img.getHeight(), "image " + RunContext.displayId(item.id()));
         } catch (ImagingException e) {
             throw o.located(e.getMessage() + " Finished steps are kept: run again after the fix.");
         }

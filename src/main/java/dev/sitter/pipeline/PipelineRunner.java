@@ -77,7 +77,8 @@ public final class PipelineRunner {
     public interface RecipeSource {
         String recipe(Item item, List<String> lineage);
 
-        RecipeSource LINEAGE = (item, lineage) -> "image " + item.id() + "\nmade from: " + String.join(" <- ", lineage)
+        RecipeSource LINEAGE = (item, lineage) -> "image " + RunContext.displayId(item.id()) + "\nmade from: "
+                + String.join(" <- ", lineage.stream().map(RunContext::displayId).toList())
                 + (item.drift() == null ? "" : "\ndrift: " + item.drift())
                 + (item.qa().isEmpty() ? "" : "\nqa: " + item.qa());
     }

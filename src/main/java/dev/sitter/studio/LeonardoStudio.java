@@ -351,7 +351,8 @@ public final class LeonardoStudio implements Studio {
         String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
-                .withResolver(this::resolveFile);
+                .withResolver(this::resolveFile)
+                .withRecipes(new LibraryRecipes(library));
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
             return new PipelineOutcome(pipeline.id(), result);
