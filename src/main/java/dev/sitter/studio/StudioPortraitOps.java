@@ -103,6 +103,17 @@ final class StudioPortraitOps implements PortraitOps {
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
     }
 
+    /** The verdict joins the asset's record, replacing an earlier one of the same check (so a repeat cannot duplicate it). */
+    @Override public void recordQa(String id, String check, boolean passed, Double score, String note) {
+        try {
+            library.addQa(id, new Provenance.QaResult(check, passed ? "pass" : "fail", score, note,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        } catch (IOException | dev.sitter.library.LibraryException e) {
+            throw new PipelineException("cannot record the QA verdict '" + check + "' on asset " + id.substring(0, Math.min(12, id.length()))
+                    + " in the library: " + e.getMessage() + ". Fix: run `sitter verify`, then run again (finished steps are kept).", e);
+        }
+    }
+
     private static int[] size(Produced p) {
         java.awt.image.BufferedImage img = dev.sitter.imaging.Images.decode(p.bytes(), p.id());
         return new int[]{img.getWidth(), img.getHeight()};

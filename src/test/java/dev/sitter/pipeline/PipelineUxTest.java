@@ -37,4 +37,12 @@ class PipelineUxTest {
                     step("explore", 1, "count:", 1, "size:", "256x384"), step("upscale", 2, "mode:", ok))));
         }
     }
+
+    @Test
+    void summariesCountInEnglish() {
+        PipelineDef one = new PipelineDef("p", List.of(step("explore", 1, "count:", 1, "size:", "256x384"),
+                step("qa", 2, "hairline matches", "pass:", true)));
+        PipelineRunner.RunResult r = new PipelineRunner(new FakeOps(), settings(dir.resolve("one"))).run(one);
+        assertEquals("1 check on 1 image: 1 passed, 0 failed", r.steps().get(1).summary());
+    }
 }

@@ -90,4 +90,23 @@ class PipelineUxE2ETest {
         assertTrue(html.contains("size: 256x384"), html);
         assertFalse(html.contains(outcome.items().get(0).id()), "no 64-hex ids: the user can only paste short ones");
     }
+
+    @Test void qaVerdictsReachTheLibraryOnceWithHowTheyWereJudged() throws Exception {
+        PipelineOutcome outcome = run(TINY);
+        int passed = 0;
+        for (var item : outcome.items()) {
+            Provenance p = library.get(item.id());
+            assertEquals(List.of("eyes match the anchors", "scar on the left cheek"), p.qa().stream().map(Provenance.QaResult::check).toList());
+            for (Provenance.QaResult r : p.qa()) {
+                assertEquals(item.passedQa() ? "pass" : "fail", r.status());
+                assertEquals(item.drift(), r.score());
+                assertTrue(r.note().startsWith("judged by drift " + String.format(java.util.Locale.ROOT, "%.3f", item.drift())), r.note());
+            }
+            if (item.passedQa()) passed++;
+        }
+        long listedPass = library.find(Query.ALL).stream().filter(e -> "pass".equals(e.qa())).count();
+        assertEquals(passed, listedPass, "sitter ls --qa pass sees the verdicts");
+        run(TINY);  // from the journal: no second verdict per check
+        for (var item : outcome.items()) assertEquals(2, library.get(item.id()).qa().size());
+    }
 }
