@@ -95,7 +95,8 @@ public final class RunCommand implements Command {
         // The backend starts only for a real run: a dry run never opens a socket.
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             shell.studio(new LeonardoStudio(backend, Library.open(library),
-                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset)));
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset))
+                    .onPipeline(outcome -> ctx.out().println(outcome)));
             shell.packs(packs(library, backend, ctx));
             return evaluate(shell, script, ctx);
         }

@@ -110,7 +110,17 @@ public final class PipelineRunner {
     }
 
     /** What a run did: the images at the end, and per step what happened and whether it was resumed from the journal. */
-    public record RunResult(List<Item> items, List<StepReport> steps, Path journal) {}
+    public record RunResult(List<Item> items, List<StepReport> steps, Path journal) {
+        /** The human-readable report beside the journal ({@code report.txt}), rewritten after every step. */
+        public Path report() {
+            return RunReport.file(journal.getParent());
+        }
+
+        /** How many steps were read back from the journal (done by an earlier, stopped run). */
+        public long resumedSteps() {
+            return steps.stream().filter(StepReport::fromJournal).count();
+        }
+    }
 
     public record StepReport(int index, String name, int line, boolean fromJournal, int images, String summary) {
         @Override
@@ -136,6 +146,7 @@ public final class PipelineRunner {
             if (done != null) {
                 items = ctx.readItems(done.path("items"));
                 reports.add(new StepReport(i, step.name(), step.line(), true, items.size(), done.path("summary").asText()));
+                RunReport.write(settings.runDir(), pipeline.id(), settings.runId(), reports, items);
                 continue;
             }
             StepOptions options = new StepOptions(pipeline.id(), step, OPTIONS.get(step.name()));
@@ -148,6 +159,7 @@ public final class PipelineRunner {
             items = result.items();
             ctx.stepDone(key, i, step.name(), items, result.summary());
             reports.add(new StepReport(i, step.name(), step.line(), false, items.size(), result.summary()));
+            RunReport.write(settings.runDir(), pipeline.id(), settings.runId(), reports, items);
         }
         return new RunResult(items, reports, journal.file());
     }

@@ -49,7 +49,8 @@ final class UpscaleStep implements Step {
         }
         if (out.isEmpty() && !in.isEmpty()) {
             throw o.error("none of the " + in.size() + " images passed QA, so nothing is upscaled",
-                    "look at the failed checks in the run report, loosen them, or write upscale force: true");
+                    "look at the failed checks in " + RunReport.file(ctx.settings().runDir())
+                            + " (or sitter ls --qa fail), loosen them, or write upscale force: true");
         }
         return new Result(out, "upscaled " + out.size() + (mode == null ? "" : " (" + mode + ")") + (skipped > 0 ? ", left out " + skipped + " that failed QA" : ""));
     }

@@ -46,6 +46,8 @@ public final class LeonardoStudio implements Studio {
     private final Library library;
     private final ImageSource images;
     private final Consumer<Asset> onAsset;
+    /** Told of every finished pipeline run: {@code sitter run} prints it (the console prints the returned value instead). */
+    private Consumer<PipelineOutcome> onPipeline = outcome -> { };
     /** Credits charged for the images this Studio recorded (each record carries its share of its job's cost). */
     private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
@@ -63,6 +65,12 @@ public final class LeonardoStudio implements Studio {
         this.library = library;
         this.images = images;
         this.onAsset = onAsset;
+    }
+
+    /** Who hears of each finished pipeline run (its steps, images, resumption and report); returns this. */
+    public LeonardoStudio onPipeline(Consumer<PipelineOutcome> listener) {
+        this.onPipeline = listener == null ? outcome -> { } : listener;
+        return this;
     }
 
     private LeonardoClient client() { return backends.get().client(); }
@@ -355,7 +363,9 @@ public final class LeonardoStudio implements Studio {
                 .withRecipes(new LibraryRecipes(library));
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
-            return new PipelineOutcome(pipeline.id(), result);
+            PipelineOutcome outcome = new PipelineOutcome(pipeline.id(), result);
+            onPipeline.accept(outcome);
+            return outcome;
         } catch (PipelineException e) {
             throw new DslException(e.getMessage());
         }
