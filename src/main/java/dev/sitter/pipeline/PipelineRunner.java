@@ -70,6 +70,16 @@ public final class PipelineRunner {
         Path resolve(String path) {
             return resolver.apply(path);
         }
+
+        /** The places a path written in the script is looked for, in order (just the resolved path for a plain resolver). */
+        List<Path> places(String path) {
+            return resolver instanceof SearchPath s ? s.places(path) : List.of(resolve(path));
+        }
+    }
+
+    /** A resolver that can also say where it looks, so a missing file's error names every place searched. */
+    public interface SearchPath extends Function<String, Path> {
+        List<Path> places(String written);
     }
 
     /** Text shown as an image's recipe in the gallery; the caller can supply the library's provenance JSON. */
@@ -136,6 +146,7 @@ public final class PipelineRunner {
         for (PipelineStep step : pipeline.steps()) {
             STEPS.get(step.name()).check(ctx, new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())));
         }
+        checkMaskSizes(ctx, pipeline);
         claimRunFolder(journal, pipeline);
         List<Item> items = List.of();
         List<StepReport> reports = new ArrayList<>();
@@ -162,6 +173,28 @@ public final class PipelineRunner {
             RunReport.write(settings.runDir(), pipeline.id(), settings.runId(), reports, items);
         }
         return new RunResult(items, reports, journal.file());
+    }
+
+    /**
+     * A mask must have the size of the images at its step. Where the pipeline fixes that size (explore's
+     * size, then the template's after refine) it is checked now, before anything is paid; after an
+     * upscale the size is the backend's, so it is checked just before that image's op.
+     */
+    private void checkMaskSizes(RunContext ctx, PipelineDef pipeline) {
+        int[] size = null;
+        for (PipelineStep step : pipeline.steps()) {
+            StepOptions o = new StepOptions(pipeline.id(), step, OPTIONS.get(step.name()));
+            switch (step.name()) {
+                case "explore" -> {
+                    int[] asked = o.size("size", ExploreStep.DEFAULT_SIZE);
+                    size = ops.generatedSize(asked[0], asked[1]);
+                }
+                case "refine" -> size = size == null ? null : ops.refinedSize(size[0], size[1]);
+                case "upscale" -> size = null;
+                case "inpaint", "composite" -> InpaintStep.checkPlannedSize(ctx, o, size);
+                default -> { }
+            }
+        }
     }
 
     /** Every step must be one the runner knows; its options are checked next, all before anything is paid for. */

@@ -359,7 +359,7 @@ public final class LeonardoStudio implements Studio {
         String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
-                .withResolver(this::resolveFile)
+                .withResolver(resolveFile())
                 .withRecipes(new LibraryRecipes(library));
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
@@ -457,18 +457,29 @@ public final class LeonardoStudio implements Studio {
     /**
      * A pipeline's masks, LUTs and export folders: as written when absolute, else beside the script
      * (as the standalone commands read them), else in the library, else in the shipped prompt library
-     * (the order `include` uses).
+     * (the order `include` uses). A file in none of them is reported with every place searched.
      */
-    private Path resolveFile(String written) {
-        Path p = Path.of(written);
-        if (p.isAbsolute()) return p;
-        Path besideScript = images.locate(written);
-        if (besideScript != null && Files.exists(besideScript)) return besideScript;
-        Path inLibrary = library.root().resolve(written);
-        if (Files.exists(inLibrary)) return inLibrary;
-        Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
-        if (shipped != null && Files.exists(shipped.resolve(written))) return shipped.resolve(written);
-        return inLibrary;
+    private PipelineRunner.SearchPath resolveFile() {
+        return new PipelineRunner.SearchPath() {
+            @Override public List<Path> places(String written) {
+                Path p = Path.of(written);
+                if (p.isAbsolute()) return List.of(p);
+                List<Path> places = new ArrayList<>();
+                Path besideScript = images.locate(written);
+                if (besideScript != null) places.add(besideScript);
+                places.add(library.root().resolve(written));
+                Path shipped = dev.sitter.dsl.SitterHome.shippedLibrary(System.getenv("SITTER_HOME"));
+                if (shipped != null) places.add(shipped.resolve(written));
+                return places;
+            }
+
+            @Override public Path apply(String written) {
+                List<Path> places = places(written);
+                for (Path p : places) if (Files.exists(p)) return p;
+                // Nothing there yet (e.g. an export folder): it is made in the library.
+                return Path.of(written).isAbsolute() ? places.get(0) : library.root().resolve(written);
+            }
+        };
     }
 
     // ---------------------------------------------------------------- recording

@@ -62,6 +62,15 @@ final class StudioPortraitOps implements PortraitOps {
         return base.width() != null && base.height() != null ? new int[]{base.width(), base.height()} : new int[]{width, height};
     }
 
+    /** Leonardo (and the sandbox) make exactly the requested width and height. */
+    @Override public int[] generatedSize(int width, int height) {
+        return new int[]{width, height};
+    }
+
+    @Override public int[] refinedSize(int width, int height) {
+        return refinedSize(base, width, height);
+    }
+
     @Override public Produced upscale(String opKey, Produced source, String mode) {
         return produced(studio.upscale(asset(source.id()), mode == null ? Map.of() : Map.of("mode", mode)));
     }
