@@ -413,8 +413,9 @@ public final class SitterShell {
             long modified = Files.getLastModifiedTime(file).toMillis();
             FileHash h = fileHashes.get(file);
             if (h != null && h.size() == size && h.modified() == modified) return h.sha256();
-            checkImage(file, shown);
-            String sha = Sha256.file(file);
+            byte[] bytes = Files.readAllBytes(file);
+            checkImage(bytes, shown);
+            String sha = Sha256.hex(bytes);
             fileHashes.put(file, new FileHash(size, modified, sha));
             return sha;
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -422,20 +423,37 @@ public final class SitterShell {
         }
     }
 
-    /** Leonardo accepts PNG, JPEG and WebP uploads; anything else is caught here, before an upload fails. */
-    private static void checkImage(Path file, String shown) throws IOException {
-        byte[] head = new byte[12];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        boolean png = n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-        boolean jpeg = n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
-        boolean webp = n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P';
+    /**
+     * Leonardo accepts PNG, JPEG and WebP uploads; anything else, and a damaged file of those kinds (a
+     * truncated download, a bad checksum), is caught here, before an upload fails or a corrupt anchor
+     * silently steers the character.
+     */
+    private static void checkImage(byte[] b, String shown) {
+        int n = b.length;
+        boolean png = dev.sitter.imaging.PngChunks.isPng(b);
+        boolean jpeg = n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+        boolean webp = n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
         if (!(png || jpeg || webp)) {
             throw new DslException("'" + shown + "' is not a PNG, JPEG or WebP image (Leonardo accepts only those); "
                     + "point to an image file or convert it").token(shown);
+        }
+        String damage = null;
+        try {
+            if (png) dev.sitter.imaging.PngChunks.read(b);
+            if (jpeg) {
+                dev.sitter.imaging.JpegXmp.read(b);
+                if (n < 4 || (b[n - 2] & 0xff) != 0xFF || (b[n - 1] & 0xff) != 0xD9) damage = "the JPEG is truncated: it does not end with the EOI marker";
+            }
+            if (webp) {
+                long riff = (b[4] & 0xffL) | (b[5] & 0xffL) << 8 | (b[6] & 0xffL) << 16 | (b[7] & 0xffL) << 24;
+                if (riff + 8 != n) damage = "the WebP is truncated: its header says " + (riff + 8) + " bytes, the file has " + n;
+            }
+        } catch (dev.sitter.imaging.ImageFormatException e) {
+            damage = e.getMessage();
+        }
+        if (damage != null) {
+            throw new DslException("image '" + shown + "' is damaged (" + damage + "); export or download it again").token(shown);
         }
     }
 

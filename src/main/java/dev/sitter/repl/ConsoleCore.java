@@ -166,7 +166,15 @@ final class ConsoleCore implements ReplCompleter.Sources {
     }
 
     /** Evaluates one source; returns true when it succeeded (also when it was detached and may still succeed). */
+    /** How an input ended at the prompt: finished, failed, or left running in the background by Ctrl-C. */
+    private enum Ended { DONE, FAILED, DETACHED }
+
+    /** Evaluates an input; true unless it failed (an input Ctrl-C left running counts as started fine). */
     private boolean evaluate(String source, SessionLog.Origin origin, Path file, boolean newBatch) {
+        return run(source, origin, file, newBatch) != Ended.FAILED;
+    }
+
+    private Ended run(String source, SessionLog.Origin origin, Path file, boolean newBatch) {
         String name = file == null ? session.nextName() : file.getFileName().toString();
         synchronized (sources) { sources.put(name, source); }
         progress.beginRun();
@@ -174,7 +182,7 @@ final class ConsoleCore implements ReplCompleter.Sources {
         try {
             Object value = waiter.await(work);
             finish(name, source, origin, file, value, null, newBatch, false);
-            return true;
+            return Ended.DONE;
         } catch (Detached d) {
             info("still running in the background as " + name + "; its images will be collected and recorded. Back at the prompt.");
             CompletableFuture.runAsync(() -> {
@@ -187,11 +195,11 @@ final class ConsoleCore implements ReplCompleter.Sources {
                 }
                 finish(name, source, origin, file, value, error, newBatch, true);
             }, workers);
-            return true;
+            return Ended.DETACHED;
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             finish(name, source, origin, file, null, cause, newBatch, false);
-            return false;
+            return Ended.FAILED;
         }
     }
 
@@ -439,10 +447,18 @@ final class ConsoleCore implements ReplCompleter.Sources {
         List<String> runs = new ArrayList<>();
         for (int i = 1; i <= n; i++) runs.add(seeds.shifted(i));
         boolean first = true;
+        int started = 0;
         for (String src : runs) {
             info("> " + src.strip());
-            if (!evaluate(src, SessionLog.Origin.TWEAKED, null, first)) break;
+            Ended ended = run(src, SessionLog.Origin.TWEAKED, null, first);
+            started++;
             first = false;
+            if (ended == Ended.FAILED) break;
+            if (ended == Ended.DETACHED) {
+                // Ctrl-C means stop: no further seed is sent; the one running is paid for and finishes.
+                if (started < n) info("sweep stopped after " + started + " of " + n + " seeds; nothing more is sent.");
+                break;
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Turns a generation request into pictures: reads identity and style from the prompt, applies
  * Character/Style/Content References and image-to-image, renders each image with its own seed
- * (generation seed + image index) and encodes it. Everything is a pure function of the request,
+ * (see {@link #imageSeed}) and encodes it. Everything is a pure function of the request,
  * the seed and the bytes of referenced images.
  */
 final class Studio {
@@ -32,6 +32,15 @@ final class Studio {
 
     /** A picture a request points at, with the identity it shows when we know it. */
     record Source(Raster pixels, Identity identity) {}
+
+    /**
+     * The seed image {@code index} of a generation renders with: the generation's seed for the first,
+     * a hash of (seed, index) for the others. Not seed + index: then image 2 of seed 4242 would be image 1
+     * of seed 4243, and a seed sweep or "next seed" would pay for pictures the user already has.
+     */
+    static long imageSeed(long seed, int index) {
+        return index == 0 ? seed : SplitMix64.derive(seed, "image:" + index);
+    }
 
     Rendered render(GenerationRequest req, long seed, int index, boolean drift) {
         Identity identity = PromptReader.identity(req.prompt(), req.negativePrompt());
@@ -52,7 +61,8 @@ final class Studio {
                 }
             }
         }
-        if (drift) identity = drifted(identity, seed + index);
+        long own = imageSeed(seed, index);
+        if (drift) identity = drifted(identity, own);
         // Image-to-image re-noises the source, so even the seed that made it gives a new picture:
         // the fresh render's seed is tied to the init image, and the blend below keeps the source's structure.
         // It is tied to the init image's pixels, not its id: ids differ on every run, and the same request
@@ -61,7 +71,7 @@ final class Studio {
         String initId = req.initImageId() != null ? req.initImageId()
                 : req.initGenerationImageId() != null ? req.initGenerationImageId() : req.canvasInitId();
         String initKey = init != null ? contentKey(init.pixels()) : initId;
-        long renderSeed = initKey == null ? seed + index : SplitMix64.derive(seed + index, "img2img:" + initKey);
+        long renderSeed = initKey == null ? own : SplitMix64.derive(own, "img2img:" + initKey);
         PortraitRenderer.Request rr = new PortraitRenderer.Request(identity, look, renderSeed, req.width(), req.height());
         Raster img = PortraitRenderer.render(rr);
         if (content != null) img = Resample.blend(img, Resample.resize(content, img.width, img.height), contentWeight);

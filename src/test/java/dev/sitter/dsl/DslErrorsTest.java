@@ -92,6 +92,17 @@ class DslErrorsTest {
         assertTrue(e.sentence().startsWith("'notes.png' is not a PNG, JPEG or WebP image"), e.sentence());
     }
 
+    @Test void aTruncatedAnchorIsRejectedBeforeAnyUpload() throws Exception {
+        byte[] good = Files.readAllBytes(Path.of("dsl-examples/anchors/mara/front.png"));
+        Files.write(tmp.resolve("cut.png"), java.util.Arrays.copyOf(good, 2000));
+        Scripts s = new Scripts(tmp);
+        DslException e = assertThrows(DslException.class, () -> s.eval("character('x') {\n  anchors { image 'cut.png' }\n}"));
+        assertEquals(2, e.line());
+        assertTrue(e.sentence().startsWith("image 'cut.png' is damaged (PNG is truncated"), e.sentence());
+        assertTrue(e.sentence().contains("export or download it again"), e.sentence());
+        s.eval("character('y') {\n  anchors { image '" + Path.of("dsl-examples/anchors/mara/front.png").toAbsolutePath().toString().replace('\\', '/') + "' }\n}");
+    }
+
     @Test void unknownTemplateIdSuggestsADefinedOne() {
         DslException e = fail(Scripts.MARA + Scripts.NOIR + "prompt mara, template: 'canonicle'\n");
         assertEquals(29, e.line(), e.render());

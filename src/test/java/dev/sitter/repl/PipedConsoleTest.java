@@ -96,6 +96,25 @@ class PipedConsoleTest {
     }
 
     @Test
+    void ctrlCDuringASweepStopsItFromSendingFurtherSeeds() throws IOException {
+        engine = new FakeEngine();
+        ReplOptions options = new ReplOptions(dir, dir.resolve("home"), List.of(), false, Map.of());
+        ConsoleCore core = new ConsoleCore(options, () -> engine, new ProgressBoard(System::nanoTime),
+                new PrintWriter(out, true), new PrintWriter(err, true), Paint.NONE, InlineImages.NONE, new Random(7));
+        int[] waits = {0};
+        core.setWaiter(work -> {
+            Object v = work.get(); // the work itself finishes (it is paid for); the user stopped waiting for the second seed
+            if (++waits[0] == 4) throw new ConsoleCore.Detached();
+            return v;
+        });
+        PipedConsole.run(new BufferedReader(new StringReader("character('mara') { }\ngenerate mara, template: 'c', seed: 10\n/sweep 5\n")),
+                core, new PrintWriter(err, true));
+        List<Long> seeds = engine.requests().stream().map(PromptSpec::seed).toList();
+        assertEquals(List.of(10L, 11L, 12L), seeds, "seeds 13-15 are never sent");
+        assertTrue(out.toString().contains("sweep stopped after 2 of 5 seeds"), out.toString());
+    }
+
+    @Test
     void seedFromTheResultWhenTheLineHadNone() throws IOException {
         run("character('mara') { }\ngenerate mara\n/next\n");
         assertEquals(java.util.Arrays.asList(null, 778L), engine.requests().stream().map(PromptSpec::seed).toList());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -81,6 +82,26 @@ class SandboxApiTest {
         byte[] d = firstImage(String.format(body, 6));
         assertArrayEquals(a, b);
         assertFalse(java.util.Arrays.equals(a, d));
+    }
+
+    @Test
+    void neighbouringSeedsShareNoImage() throws Exception {
+        // A seed sweep (or the console's /next) must not pay for a picture the user already has.
+        String body = "{\"prompt\":\"olive skin, short black bob, green eyes\",\"width\":128,\"height\":192,\"num_images\":3,\"seed\":%d}";
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int seed = 100; seed < 103; seed++) {
+            for (byte[] png : images(String.format(body, seed))) {
+                assertTrue(seen.add(dev.sitter.util.Sha256.hex(png)), "seed " + seed + " repeats an image of a neighbouring seed");
+            }
+        }
+        assertEquals(9, seen.size());
+    }
+
+    private List<byte[]> images(String body) throws Exception {
+        String id = c.post("/generations", body).json().path("sdGenerationJob").path("generationId").asText();
+        List<byte[]> out = new java.util.ArrayList<>();
+        for (JsonNode img : c.awaitGeneration(id).path("generated_images")) out.add(c.download(img.path("url").asText()));
+        return out;
     }
 
     private byte[] firstImage(String body) throws Exception {
