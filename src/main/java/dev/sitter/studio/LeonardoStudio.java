@@ -256,8 +256,11 @@ public final class LeonardoStudio implements Studio {
      */
     Asset recordLocal(String step, Asset parent, byte[] bytes, Provenance.Edit edit) {
         Provenance.Backend b = parent.provenance().backend();
+        // Zero in the parent's unit (Leonardo's "CREDITS"), so ledger totals and `diff` see one unit.
+        Provenance.Cost parentCost = parent.provenance().cost();
+        String unit = parentCost != null && parentCost.unit() != null ? parentCost.unit() : "CREDITS";
         GenerationFacts.Builder facts = GenerationFacts.builder().step(step).parentId(parent.id())
-                .seedReturned(parent.provenance().seedReturned()).cost(BigDecimal.ZERO, "credits").edit(edit)
+                .seedReturned(parent.provenance().seedReturned()).cost(BigDecimal.ZERO, unit).edit(edit)
                 .requestedAt(Instant.now()).completedAt(Instant.now());
         if (b != null) facts.backend(b.kind(), b.baseUrl());
         return record(bytes, parent.spec(), facts.build(), null, false);
@@ -718,7 +721,10 @@ public final class LeonardoStudio implements Studio {
     }
 
     private static String describe(Object o) {
-        return o == null ? "null" : "a " + o.getClass().getSimpleName();
+        if (o == null) return "nothing (null)";
+        if (o instanceof CharSequence s) return "the text '" + s + "'";
+        if (o instanceof Number || o instanceof Boolean) return o.toString();
+        return dev.sitter.util.Words.a(o.getClass().getSimpleName());
     }
 
     private static byte[] read(Path p) {

@@ -109,4 +109,25 @@ class PipelineUxE2ETest {
         run(TINY);  // from the journal: no second verdict per check
         for (var item : outcome.items()) assertEquals(2, library.get(item.id()).qa().size());
     }
+
+    @Test void aGradedImageCostsZeroInItsParentsUnit() throws Exception {
+        PipelineOutcome outcome = run("""
+                pipeline('tiny') { explore count: 1, size: '256x384', steps: 15; select top: 1; grade lut: 'luts/teal-orange.cube' }
+                template('small') { style 'photoreal'; camera 'portrait85'; negatives 'hard'; size 512, 768 }
+                run 'tiny', character: mara, template: 'small', seed: 4242
+                """);
+        Provenance graded = library.get(outcome.items().get(0).id());
+        Provenance parent = library.get(graded.parentId());
+        assertEquals("grade", graded.step());
+        assertEquals(0, graded.cost().amount().signum());
+        assertEquals(parent.cost().unit(), graded.cost().unit(), "one unit in the ledger");
+    }
+
+    @Test void aWrongArgumentIsDescribedInPlainEnglish() {
+        LeonardoStudio studio = new LeonardoStudio(() -> backend, library, ImageSource.relativeTo(EXAMPLES), a -> { });
+        var e = assertThrows(dev.sitter.dsl.DslException.class, () -> studio.upscale(5, java.util.Map.of()));
+        assertTrue(e.getMessage().endsWith("not 5"), e.getMessage());
+        e = assertThrows(dev.sitter.dsl.DslException.class, () -> studio.upscale(new Object(), java.util.Map.of()));
+        assertTrue(e.getMessage().endsWith("not an Object"), e.getMessage());
+    }
 }
