@@ -28,7 +28,7 @@ public final class PipelineRunner {
     /**
      * @param runDir   the run's folder: journal.jsonl, images/, export/
      * @param runId    stable id of this run, the prefix of every op key
-     * @param seed     the run's seed (explore batch b uses seed + b)
+     * @param seed     the run's seed (explore batch b uses seed + b x maxBatch)
      * @param drift    scorer against the character's master and anchors, or null when there are none
      * @param judge    decides QA checks a script does not give verdicts for
      * @param maxBatch images per generation request (Leonardo allows 1..8)

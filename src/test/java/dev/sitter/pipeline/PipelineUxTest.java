@@ -103,4 +103,20 @@ class PipelineUxTest {
         assertTrue(e.getMessage().contains("save it as " + script.resolve("masks/nope.png") + " (beside the script)"), e.getMessage());
         assertTrue(ops.paid.isEmpty());
     }
+
+    @Test
+    void exploreBatchesStartAtSeedPlusTheBatchSizeAsTheDocsSay() {
+        List<Long> seeds = new java.util.ArrayList<>();
+        FakeOps fake = new FakeOps();
+        PortraitOps recording = new PortraitOps() {
+            @Override public List<Produced> generate(String k, int n, int w, int h, Integer steps, long seed) {
+                seeds.add(seed);
+                return fake.generate(k, n, w, h, steps, seed);
+            }
+            @Override public Produced refine(String k, Produced s, double strength) { return fake.refine(k, s, strength); }
+            @Override public Produced upscale(String k, Produced s, String mode) { return fake.upscale(k, s, mode); }
+        };
+        new PipelineRunner(recording, settings(dir.resolve("s"))).run(new PipelineDef("p", List.of(step("explore", 1, "count:", 10, "size:", "256x384"))));
+        assertEquals(List.of(4242L, 4246L, 4250L), seeds, "docs/pipelines.md: batch b uses seed + 4b");
+    }
 }
