@@ -49,6 +49,7 @@ record AssetView(String id, Long seed, Integer width, Integer height, Double cos
         }
         Object nested = property(value, "assets");
         if (nested == null) nested = property(value, "images");
+        if (nested == null) nested = property(value, "items"); // a pipeline run's final images
         if (nested != null) collect(nested, out, depth + 1);
     }
 

@@ -708,10 +708,20 @@ public final class LeonardoStudio implements Studio {
         }
     }
 
-    private static Asset asset(Object o, String command) {
+    /** An image as a script names it: an asset a command returned, or an asset id (a unique prefix) from the library. */
+    private Asset asset(Object o, String command) {
         if (o instanceof Asset a) return a;
         if (o instanceof List<?> list && list.size() == 1 && list.get(0) instanceof Asset a) return a;
-        throw new DslException(command + " needs an asset that generate, refine or upscale returned"
+        if (o instanceof CharSequence id) {
+            String resolved;
+            try {
+                resolved = library.resolve(id.toString());
+            } catch (dev.sitter.library.LibraryException e) {
+                throw new DslException(command + ": " + e.getMessage() + " Give an asset a command returned, or an id `sitter ls` lists");
+            }
+            return fromLibrary(library, resolved);
+        }
+        throw new DslException(command + " needs an asset that generate, refine or upscale returned, or an asset id"
                 + (o instanceof List<?> ? " (this is a list: pick one, e.g. shots[0])" : ", not " + describe(o)));
     }
 
