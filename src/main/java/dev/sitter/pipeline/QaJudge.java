@@ -15,6 +15,11 @@ public interface QaJudge {
         return null;
     }
 
+    /** How this judge decides, for the step's summary (e.g. "judged by drift <= 0.25"), or null. */
+    default String rule() {
+        return null;
+    }
+
     /**
      * Automatic QA: an image passes when its drift score against the character is at most
      * {@code maxDrift} (images not yet scored are scored by the runner first). It cannot read the
@@ -24,6 +29,10 @@ public interface QaJudge {
         return new QaJudge() {
             @Override public boolean passes(Item item, String check) {
                 return item.drift() != null && item.drift() <= maxDrift;
+            }
+
+            @Override public String rule() {
+                return String.format(java.util.Locale.ROOT, "each judged by drift <= %.2f, not by reading the checks", maxDrift);
             }
 
             // Every check of an image gets the same verdict: the note says so, so the record is honest.

@@ -47,7 +47,8 @@ final class QaStep implements Step {
             out.add(judged);
         }
         return new Result(out, RunContext.count(checks.size(), "check") + " on " + RunContext.count(out.size(), "image") + ": "
-                + (out.size() - failed) + " passed, " + failed + " failed");
+                + (out.size() - failed) + " passed, " + failed + " failed"
+                + (given == null && ctx.settings().judge().rule() != null ? " (" + ctx.settings().judge().rule() + ")" : ""));
     }
 
     /** Into the image's library record, once: a resumed run finds the journal entry and does not record again. */

@@ -119,4 +119,11 @@ class PipelineUxTest {
         new PipelineRunner(recording, settings(dir.resolve("s"))).run(new PipelineDef("p", List.of(step("explore", 1, "count:", 10, "size:", "256x384"))));
         assertEquals(List.of(4242L, 4246L, 4250L), seeds, "docs/pipelines.md: batch b uses seed + 4b");
     }
+
+    @Test
+    void aQaStepJudgedByDriftSaysSoInItsSummary() {
+        PipelineDef auto = new PipelineDef("a", List.of(step("explore", 1, "count:", 1, "size:", "256x384"), step("qa", 2, "eyes", "scar")));
+        PipelineRunner.RunResult r = new PipelineRunner(new FakeOps(), settings(dir.resolve("a"))).run(auto);
+        assertTrue(r.steps().get(1).summary().endsWith("(each judged by drift <= 0.25, not by reading the checks)"), r.steps().get(1).summary());
+    }
 }
