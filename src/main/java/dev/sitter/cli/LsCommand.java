@@ -50,9 +50,9 @@ final class LsCommand extends LibraryCommand {
                 + "\nexample: sitter " + name() + " --character mara --from 2026-11-01 --qa pass\n";
     }
 
-    private static final int[] WIDTHS = {12, 16, 12, 8, 12, 20, -12, 7};
+    private static final int[] WIDTHS = {12, 16, 12, 9, 12, 20, -12, 7};  // STEP fits "composite"
     /** The same columns, the author's cost padded, then the pack. */
-    private static final int[] IMPORTED_WIDTHS = {12, 16, 12, 8, 12, 20, -12, 7, 16};
+    private static final int[] IMPORTED_WIDTHS = {12, 16, 12, 9, 12, 20, -12, 7, 16};
 
     private static void row(StringBuilder sb, String... cells) { row(sb, WIDTHS, cells); }
 

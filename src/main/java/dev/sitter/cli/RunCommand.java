@@ -104,7 +104,8 @@ public final class RunCommand implements Command {
         // The backend starts only for a real run: a dry run never opens a socket.
         try (LazyBackend backend = new LazyBackend(ctx.env(), userHome(ctx), ctx.err())) {
             LeonardoStudio studio = new LeonardoStudio(backend, Library.open(library),
-                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset));
+                    ImageSource.relativeTo(shell.baseDir()), asset -> ctx.out().println(asset))
+                    .onPipeline(outcome -> ctx.out().println(outcome));
             studio.setWinnerPicker(picker);
             shell.studio(studio);
             shell.packs(packs(library, backend, ctx));

@@ -144,6 +144,6 @@ final class Args {
         if (v instanceof Closure<?>) return "a { ... } block";
         if (v instanceof Map<?, ?> m) return "named options " + m.keySet();
         if (v instanceof Collection<?> c) return "a list of " + c.size();
-        return "a " + v.getClass().getSimpleName();
+        return dev.sitter.util.Words.a(v.getClass().getSimpleName());
     }
 }

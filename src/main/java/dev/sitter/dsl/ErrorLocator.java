@@ -68,11 +68,11 @@ final class ErrorLocator {
                     ? "; define it first (e.g. character('" + name + "') { ... }), or put text in quotes" : suggestion), e).token(name);
         }
         if (t instanceof MissingMethodException e && e.getType() != null) {
-            return new DslException("a " + e.getType().getSimpleName() + " has no method `" + e.getMethod() + "` for "
+            return new DslException(dev.sitter.util.Words.a(e.getType().getSimpleName()) + " has no method `" + e.getMethod() + "` for "
                     + describe(e.getArguments()) + Args.didYouMean(e.getMethod(), members(e.getType()), "`", "`"), e).token(e.getMethod());
         }
         if (t instanceof MissingPropertyException e && e.getType() != null) {
-            return new DslException("a " + e.getType().getSimpleName() + " has no property `" + e.getProperty() + "`"
+            return new DslException(dev.sitter.util.Words.a(e.getType().getSimpleName()) + " has no property `" + e.getProperty() + "`"
                     + Args.didYouMean(e.getProperty(), members(e.getType()), "`", "`"), e).token(e.getProperty());
         }
         if (t instanceof NullPointerException) {

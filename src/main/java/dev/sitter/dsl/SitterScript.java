@@ -57,6 +57,8 @@ public abstract class SitterScript extends Script {
             Map.entry("master", "master mara, best"),
             Map.entry("pack", "pack 'export', 'mara-pack', characters: [mara], assetsOf: [mara], tosReviewed: '2026-03-01'"));
     private static final List<String> PROMPT_OPTIONS = List.of("template", "seed", "count", "scene");
+    /** What {@code run} and {@code estimate} of a pipeline take: the request's parts; how many images is the pipeline's explore count. */
+    private static final List<String> RUN_OPTIONS = List.of("character", "template", "seed", "scene");
     private static final List<String> REFINE_OPTIONS = List.of("strength", "character", "template", "seed", "scene");
     private static final List<String> INPAINT_OPTIONS = List.of("mask", "strength", "character", "template", "seed", "scene");
     private static final List<String> COMPOSITE_OPTIONS = List.of("from", "mask", "denoise", "feather");
@@ -229,9 +231,8 @@ public abstract class SitterScript extends Script {
         Args.options(opts, UPSCALE_OPTIONS, "upscale", "");
         if (opts.containsKey("mode")) {
             String mode = Args.text(opts.get("mode"), "mode", " in upscale", "mode: 'ultra'");
-            if (!mode.equals("standard") && !mode.equals("ultra") && !mode.equals("classic")) {
-                throw new DslException("upscale mode '" + mode + "' is not known; use mode: 'standard', 'ultra' or 'classic'").token(mode);
-            }
+            String problem = dev.sitter.leonardo.UpscaleModes.problem(mode);
+            if (problem != null) throw new DslException(problem).token(mode);
         }
         withinBudget("upscale", asset(asset, "upscale"), null, opts);
         return shell().studio().upscale(asset(asset, "upscale"), new LinkedHashMap<>(opts));
@@ -346,19 +347,29 @@ public abstract class SitterScript extends Script {
     private RunRequest runRequest(Map<String, Object> opts, Object pipeline, String command) {
         PipelineDef p = pipeline instanceof PipelineDef d ? d
                 : (PipelineDef) lookup(Definitions.Kind.PIPELINE, Args.text(pipeline, command, "", EXAMPLES.get(command)));
+        // Checked before anything is priced or sent: a misspelt `sed:` must not run (and pay) with another seed.
+        if (opts.containsKey("count")) {
+            throw new DslException("`" + command + " '" + p.id() + "'` takes no count: the pipeline's explore step sets how many images"
+                    + " it makes (explore count: 8); drop count:").token("count");
+        }
+        Args.options(opts, RUN_OPTIONS, command + " '" + p.id() + "'", "");
         if (!opts.containsKey("character")) {
             throw new DslException("`" + command + " '" + p.id() + "'` needs a character: " + EXAMPLES.get("run").replace("run", command))
                     .token(command);
         }
+        // The seed names the run folder (runs/PIPELINE-CHARACTER-SEED) that lets a killed run resume without paying
+        // twice; a drawn seed would start a new, fully paid run on every restart, so a run must say its seed.
+        if (command.equals("run") && opts.get("seed") == null) {
+            throw new DslException("`run '" + p.id() + "'` needs a seed: it makes the run repeatable and names its folder"
+                    + " (runs/" + p.id() + "-CHARACTER-SEED), so the same command resumes a stopped run; write e.g. "
+                    + EXAMPLES.get("run")).token("run");
+        }
         Map<String, Object> promptOpts = new LinkedHashMap<>();
-        Map<String, Object> rest = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : opts.entrySet()) {
-            if (e.getKey().equals("character")) continue;
-            if (PROMPT_OPTIONS.contains(e.getKey())) promptOpts.put(e.getKey(), e.getValue());
-            else rest.put(e.getKey(), e.getValue());
+            if (!e.getKey().equals("character")) promptOpts.put(e.getKey(), e.getValue());
         }
         PromptSpec spec = compile(opts.get("character"), promptOpts, command);
-        return new RunRequest(p, spec, rest);
+        return new RunRequest(p, spec, new LinkedHashMap<>());
     }
 
     // ------------------------------------------------------------ packs

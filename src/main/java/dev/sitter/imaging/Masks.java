@@ -65,6 +65,16 @@ public final class Masks {
         return new Mask(file, alpha, img.getWidth(), img.getHeight());
     }
 
+    /** As {@link #read(Path)}, refusing a mask that is black all over (it would change nothing, yet be paid for). */
+    public static Mask readPainted(Path file) {
+        Mask m = read(file);
+        if (m.empty()) {
+            throw new ImagingException("the mask file " + file + " is black all over, so nothing would change. Fix: paint the patch"
+                    + " (the eyes, the hairline) white.");
+        }
+        return m;
+    }
+
     /** As {@link #read(Path)}, refusing a mask whose size is not the image's ({@code imageName} names the image in the message). */
     public static Mask read(Path file, int width, int height, String imageName) {
         return decode(file, readBytes(file), width, height, imageName);

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * {@code explore count: 8, size: '512x768', steps: 15}: cheap low-resolution samples of the run's
  * character and template, split into requests of at most {@code maxBatch} images (Leonardo's
- * per-request limit). Batch b uses seed + b x batch size: images within a request vary as seed + index on
- * the sandbox (and in Leonardo's own way live), so consecutive seeds would repeat images across batches.
+ * per-request limit). Batch b uses seed + b x batch size, a block of seeds per batch: backends that vary a
+ * request's images as seed + index (A1111 does) would repeat images across batches with consecutive seeds.
  * A rerun gives the same images.
  */
 final class ExploreStep implements Step {

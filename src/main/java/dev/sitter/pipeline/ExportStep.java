@@ -49,7 +49,7 @@ final class ExportStep implements Step {
         List<GalleryItem> gallery = new ArrayList<>();
         int n = 1;
         for (Item item : in) {
-            String base = String.format(Locale.ROOT, "%02d-%s", n, ctx.shortKey(item.id()));
+            String base = String.format(Locale.ROOT, "%02d-%s", n, RunContext.displayId(item.id()));
             Path first = null;
             for (String f : formats) {
                 Path file = dir.resolve(base + "." + f);
@@ -60,7 +60,7 @@ final class ExportStep implements Step {
                 }
                 first = first == null ? file : first;
             }
-            String caption = ctx.shortKey(item.id()) + (item.drift() == null ? "" : String.format(Locale.ROOT, "\ndrift %.3f", item.drift()));
+            String caption = RunContext.displayId(item.id()) + (item.drift() == null ? "" : String.format(Locale.ROOT, "\ndrift %.3f", item.drift()));
             gallery.add(new GalleryItem(first, caption, ctx.settings().recipes().recipe(item, ctx.lineage(item))));
             n++;
         }

@@ -35,19 +35,42 @@ final class InpaintStep implements Step {
             throw o.error("mask: is required", "write e.g. " + o.stepName() + " mask: 'masks/eyes.png' (a black-and-white PNG the size of the images, white = the patch)");
         }
         Path file = ctx.settings().resolve(written);
+        if (!java.nio.file.Files.exists(file)) {
+            List<Path> places = ctx.settings().places(written);
+            throw o.error("the mask '" + written + "' was not found; looked " + (places.size() == 1 ? "at " + places.get(0)
+                    : "in " + String.join(", then ", places.stream().map(Path::toString).toList())),
+                    "draw a black-and-white PNG the size of the images (white = the patch, black = kept) and save it as "
+                            + places.get(0) + (places.size() > 1 ? " (beside the script)" : "") + ", or write its path relative to the script");
+        }
         try {
-            Masks.read(file);
+            // Everything that does not depend on the image: exists, a PNG, not black all over.
+            Masks.readPainted(file);
         } catch (ImagingException e) {
             throw o.located(e.getMessage());
         }
         return file;
     }
 
+    /**
+     * Before anything is paid: when the size of the images reaching this step is known from the
+     * pipeline (explore's size, the template's size after refine), a mask of another size is refused.
+     */
+    static void checkPlannedSize(RunContext ctx, StepOptions o, int[] planned) {
+        if (planned == null) {
+            return;
+        }
+        try {
+            Masks.read(mask(ctx, o), planned[0], planned[1], "each image reaching this step");
+        } catch (ImagingException e) {
+            throw o.located(e.getMessage() + " Nothing was paid.");
+        }
+    }
+
     /** Refuses a mask of another size than the image, before its op is paid. */
     static void checkSize(RunContext ctx, StepOptions o, Path mask, Item item) {
         java.awt.image.BufferedImage img = dev.sitter.imaging.Images.read(item.file());
         try {
-            Masks.read(mask, img.getWidth(), img.getHeight(), "image " + ctx.shortKey(item.id()));
+            Masks.read(mask, img.getWidth(), img.getHeight(), "image " + RunContext.displayId(item.id()));
         } catch (ImagingException e) {
             throw o.located(e.getMessage() + " Finished steps are kept: run again after the fix.");
         }

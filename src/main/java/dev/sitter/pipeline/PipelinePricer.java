@@ -107,7 +107,7 @@ public final class PipelinePricer {
                                     + (step.name().equals("composite") ? " (the denoise pass; the paste is local)" : ""), paid));
                 }
                 case "upscale" -> {
-                    String mode = o.text("mode", null);
+                    String mode = UpscaleStep.mode(o);
                     o.flag("force");
                     requireSize(o, size, "upscale");
                     Long each = images == 0 ? Long.valueOf(0) : prices.upscale(mode, size[0], size[1]);

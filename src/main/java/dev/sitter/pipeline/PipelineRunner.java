@@ -26,7 +26,7 @@ public final class PipelineRunner {
     /**
      * @param runDir   the run's folder: journal.jsonl, images/, export/
      * @param runId    stable id of this run, the prefix of every op key
-     * @param seed     the run's seed (explore batch b uses seed + b)
+     * @param seed     the run's seed (explore batch b uses seed + b x maxBatch)
      * @param drift    scorer against the character's master and anchors, or null when there are none
      * @param judge    decides QA checks a script does not give verdicts for
      * @param maxBatch images per generation request (Leonardo allows 1..8)
@@ -73,6 +73,16 @@ public final class PipelineRunner {
         Path resolve(String path) {
             return resolver.apply(path);
         }
+
+        /** The places a path written in the script is looked for, in order (just the resolved path for a plain resolver). */
+        List<Path> places(String path) {
+            return resolver instanceof SearchPath s ? s.places(path) : List.of(resolve(path));
+        }
+    }
+
+    /** A resolver that can also say where it looks, so a missing file's error names every place searched. */
+    public interface SearchPath extends Function<String, Path> {
+        List<Path> places(String written);
     }
 
     /** Text shown as an image's recipe in the gallery; the caller can supply the library's provenance JSON. */
@@ -80,7 +90,8 @@ public final class PipelineRunner {
     public interface RecipeSource {
         String recipe(Item item, List<String> lineage);
 
-        RecipeSource LINEAGE = (item, lineage) -> "image " + item.id() + "\nmade from: " + String.join(" <- ", lineage)
+        RecipeSource LINEAGE = (item, lineage) -> "image " + RunContext.displayId(item.id()) + "\nmade from: "
+                + String.join(" <- ", lineage.stream().map(RunContext::displayId).toList())
                 + (item.drift() == null ? "" : "\ndrift: " + item.drift())
                 + (item.qa().isEmpty() ? "" : "\nqa: " + item.qa());
     }
@@ -112,7 +123,17 @@ public final class PipelineRunner {
     }
 
     /** What a run did: the images at the end, and per step what happened and whether it was resumed from the journal. */
-    public record RunResult(List<Item> items, List<StepReport> steps, Path journal) {}
+    public record RunResult(List<Item> items, List<StepReport> steps, Path journal) {
+        /** The human-readable report beside the journal ({@code report.txt}), rewritten after every step. */
+        public Path report() {
+            return RunReport.file(journal.getParent());
+        }
+
+        /** How many steps were read back from the journal (done by an earlier, stopped run). */
+        public long resumedSteps() {
+            return steps.stream().filter(StepReport::fromJournal).count();
+        }
+    }
 
     public record StepReport(int index, String name, int line, boolean fromJournal, int images, String summary) {
         @Override
@@ -128,6 +149,7 @@ public final class PipelineRunner {
         for (PipelineStep step : pipeline.steps()) {
             STEPS.get(step.name()).check(ctx, new StepOptions(pipeline.id(), step, OPTIONS.get(step.name())));
         }
+        checkMaskSizes(ctx, pipeline);
         claimRunFolder(journal, pipeline);
         List<Item> items = List.of();
         List<StepReport> reports = new ArrayList<>();
@@ -138,6 +160,7 @@ public final class PipelineRunner {
             if (done != null) {
                 items = ctx.readItems(done.path("items"));
                 reports.add(new StepReport(i, step.name(), step.line(), true, items.size(), done.path("summary").asText()));
+                RunReport.write(settings.runDir(), pipeline.id(), settings.runId(), reports, items);
                 continue;
             }
             StepOptions options = new StepOptions(pipeline.id(), step, OPTIONS.get(step.name()));
@@ -150,6 +173,7 @@ public final class PipelineRunner {
             items = result.items();
             ctx.stepDone(key, i, step.name(), items, result.summary());
             reports.add(new StepReport(i, step.name(), step.line(), false, items.size(), result.summary()));
+            RunReport.write(settings.runDir(), pipeline.id(), settings.runId(), reports, items);
         }
         return new RunResult(items, reports, journal.file());
     }
@@ -163,6 +187,28 @@ public final class PipelineRunner {
         for (PipelineStep step : pipeline.steps()) {
             if (step.name().equals("select")) {
                 SelectStep.requireSomeoneToAsk(new StepOptions(pipeline.id(), step, OPTIONS.get("select")));
+            }
+        }
+    }
+
+    /**
+     * A mask must have the size of the images at its step. Where the pipeline fixes that size (explore's
+     * size, then the template's after refine) it is checked now, before anything is paid; after an
+     * upscale the size is the backend's, so it is checked just before that image's op.
+     */
+    private void checkMaskSizes(RunContext ctx, PipelineDef pipeline) {
+        int[] size = null;
+        for (PipelineStep step : pipeline.steps()) {
+            StepOptions o = new StepOptions(pipeline.id(), step, OPTIONS.get(step.name()));
+            switch (step.name()) {
+                case "explore" -> {
+                    int[] asked = o.size("size", ExploreStep.DEFAULT_SIZE);
+                    size = ops.generatedSize(asked[0], asked[1]);
+                }
+                case "refine" -> size = size == null ? null : ops.refinedSize(size[0], size[1]);
+                case "upscale" -> size = null;
+                case "inpaint", "composite" -> InpaintStep.checkPlannedSize(ctx, o, size);
+                default -> { }
             }
         }
     }

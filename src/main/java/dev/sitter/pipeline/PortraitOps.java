@@ -61,6 +61,30 @@ public interface PortraitOps {
         return new Produced("graded-" + dev.sitter.util.Sha256.hex(png).substring(0, 24), png);
     }
 
+    /**
+     * The size {@link #generate} makes when asked for this size, or null when the ops cannot promise it;
+     * with {@link #refinedSize} it lets masks be checked before anything is paid.
+     */
+    default int[] generatedSize(int width, int height) {
+        return null;
+    }
+
+    /**
+     * The size a refine makes from an image of this size (e.g. the template's), or null when the ops
+     * cannot tell before running it; lets masks be checked against it before anything is paid.
+     */
+    default int[] refinedSize(int width, int height) {
+        return null;
+    }
+
+    /**
+     * Records a QA verdict in the image's library record (so {@code sitter ls --qa} and {@code show}
+     * see it). {@code score} is the drift score when there is one; {@code note} says how the verdict
+     * was reached. Called once per image and check (the runner journals it); by default nothing is kept
+     * beyond the run's journal.
+     */
+    default void recordQa(String id, String check, boolean passed, Double score, String note) {}
+
     /** One image an op returned: its id (asset id or Leonardo image id) and its encoded bytes (PNG or JPEG). */
     record Produced(String id, byte[] bytes) {
         public Produced {

@@ -35,7 +35,10 @@ final class QaStep implements Step {
         for (Item item : ctx.scored(in)) {
             Map<String, Boolean> verdicts = new TreeMap<>(item.qa());
             for (String check : checks) {
-                verdicts.put(check, given != null ? given : ctx.settings().judge().passes(item, check));
+                boolean passed = given != null ? given : ctx.settings().judge().passes(item, check);
+                verdicts.put(check, passed);
+                String note = given != null ? "given in the script (pass: " + given + ")" : ctx.settings().judge().basis(item, check);
+                record(ctx, key, item, check, passed, note);
             }
             Item judged = item.withQa(verdicts);
             if (!judged.passedQa()) {
@@ -43,6 +46,19 @@ final class QaStep implements Step {
             }
             out.add(judged);
         }
-        return new Result(out, checks.size() + " checks on " + out.size() + " images: " + (out.size() - failed) + " passed, " + failed + " failed");
+        return new Result(out, RunContext.count(checks.size(), "check") + " on " + RunContext.count(out.size(), "image") + ": "
+                + (out.size() - failed) + " passed, " + failed + " failed"
+                + (given == null && ctx.settings().judge().rule() != null ? " (" + ctx.settings().judge().rule() + ")" : ""));
+    }
+
+    /** Into the image's library record, once: a resumed run finds the journal entry and does not record again. */
+    private static void record(RunContext ctx, String key, Item item, String check, boolean passed, String note) {
+        String qaKey = key + "/" + ctx.shortKey(item.id()) + "/" + dev.sitter.util.Sha256.hex(check.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+        if (ctx.journal.find("qa", qaKey) != null) {
+            return;
+        }
+        ctx.ops.recordQa(item.id(), check, passed, item.drift(), note);
+        ctx.journal.append(dev.sitter.model.Json.MAPPER.createObjectNode().put("type", "qa").put("key", qaKey)
+                .put("id", item.id()).put("check", check).put("pass", passed));
     }
 }

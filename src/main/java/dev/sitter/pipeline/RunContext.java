@@ -59,6 +59,25 @@ final class RunContext {
                 : Sha256.hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
     }
 
+    /**
+     * How an image is named to the user (file names, captions, messages): a library asset id (64-hex
+     * SHA-256) as its 12-hex short form, the one {@code sitter ls} prints and {@code show}/{@code replay}
+     * take; any other id as it is, when short and file-name-safe. Op keys keep {@link #shortKey}, which
+     * journals already hold.
+     */
+    static String displayId(String id) {
+        if (id.matches("[0-9a-f]{64}")) {
+            return id.substring(0, 12);
+        }
+        String safe = id.replaceAll("[^A-Za-z0-9_-]", "");
+        return safe.equals(id) && safe.length() <= 40 ? safe : Sha256.hex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** "1 check", "2 checks": counts in summaries read as English. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The image as the ops see it: its id and bytes, read back from the run folder. */
     PortraitOps.Produced produced(Item item) {
         try {
@@ -69,7 +88,7 @@ final class RunContext {
                     + " is missing from " + imagesDir() + ". Fix: restore it (the library keeps a copy of every paid image)"
                     + " or start the run in a new folder.", e);
         } catch (java.io.IOException e) {
-            throw new PipelineException("cannot read " + item.file() + " (image " + item.id() + "): " + e.getMessage()
+            throw new PipelineException("cannot read " + item.file() + " (image " + displayId(item.id()) + "): " + e.getMessage()
                     + ". Fix: restore the run folder's images, or start the run in a new folder.", e);
         }
     }

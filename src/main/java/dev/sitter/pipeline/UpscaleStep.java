@@ -1,5 +1,7 @@
 package dev.sitter.pipeline;
 
+import dev.sitter.leonardo.UpscaleModes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +16,25 @@ final class UpscaleStep implements Step {
 
     @Override
     public void check(RunContext ctx, StepOptions o) {
-        o.text("mode", null);
+        mode(o);
         o.flag("force");
+    }
+
+    /** The mode as written (null: the standard upscaler), one the standalone {@code upscale} command takes too. */
+    static String mode(StepOptions o) {
+        String mode = o.text("mode", null);
+        String problem = mode == null ? null : UpscaleModes.problem(mode);
+        if (problem != null) {
+            // The same sentence as the standalone command, split into the pipeline error's problem and fix.
+            int split = problem.indexOf("; ");
+            throw o.error(problem.substring(0, split), problem.substring(split + 2) + " (or no mode: for the standard Universal Upscaler)");
+        }
+        return mode;
     }
 
     @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
-        String mode = o.text("mode", null);
+        String mode = mode(o);
         boolean force = o.flag("force");
         List<Supplier<List<Item>>> ops = new ArrayList<>();
         int skipped = 0;
@@ -38,7 +52,8 @@ final class UpscaleStep implements Step {
         ctx.all(ops).forEach(out::addAll);
         if (out.isEmpty() && !in.isEmpty()) {
             throw o.error("none of the " + in.size() + " images passed QA, so nothing is upscaled",
-                    "look at the failed checks in the run report, loosen them, or write upscale force: true");
+                    "look at the failed checks in " + RunReport.file(ctx.settings().runDir())
+                            + " (or sitter ls --qa fail), loosen them, or write upscale force: true");
         }
         return new Result(out, "upscaled " + out.size() + (mode == null ? "" : " (" + mode + ")") + (skipped > 0 ? ", left out " + skipped + " that failed QA" : ""));
     }

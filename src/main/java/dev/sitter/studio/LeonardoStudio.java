@@ -49,6 +49,8 @@ public final class LeonardoStudio implements Studio {
     private final Consumer<Asset> onAsset;
     /** Who chooses the winners of {@code select by: 'ask'}; null (or an empty relay) when nobody can be asked. */
     private volatile dev.sitter.pipeline.WinnerPicker picker;
+    /** Told of every finished pipeline run: {@code sitter run} prints it (the console prints the returned value instead). */
+    private Consumer<PipelineOutcome> onPipeline = outcome -> { };
     /** Credits charged for the images this Studio recorded (each record carries its share of its job's cost). */
     private java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
 
@@ -66,6 +68,12 @@ public final class LeonardoStudio implements Studio {
         this.library = library;
         this.images = images;
         this.onAsset = onAsset;
+    }
+
+    /** Who hears of each finished pipeline run (its steps, images, resumption and report); returns this. */
+    public LeonardoStudio onPipeline(Consumer<PipelineOutcome> listener) {
+        this.onPipeline = listener == null ? outcome -> { } : listener;
+        return this;
     }
 
     private LeonardoClient client() { return backends.get().client(); }
@@ -263,8 +271,11 @@ public final class LeonardoStudio implements Studio {
      */
     Asset recordLocal(String step, Asset parent, byte[] bytes, Provenance.Edit edit) {
         Provenance.Backend b = parent.provenance().backend();
+        // Zero in the parent's unit (Leonardo's "CREDITS"), so ledger totals and `diff` see one unit.
+        Provenance.Cost parentCost = parent.provenance().cost();
+        String unit = parentCost != null && parentCost.unit() != null ? parentCost.unit() : "CREDITS";
         GenerationFacts.Builder facts = GenerationFacts.builder().step(step).parentId(parent.id())
-                .seedReturned(parent.provenance().seedReturned()).cost(BigDecimal.ZERO, "credits").edit(edit)
+                .seedReturned(parent.provenance().seedReturned()).cost(BigDecimal.ZERO, unit).edit(edit)
                 .requestedAt(Instant.now()).completedAt(Instant.now());
         if (b != null) facts.backend(b.kind(), b.baseUrl());
         return record(bytes, parent.spec(), facts.build(), null, false);
@@ -369,10 +380,13 @@ public final class LeonardoStudio implements Studio {
         String runId = runId(pipeline, spec);
         PipelineRunner.Settings settings = PipelineRunner.Settings
                 .of(runDir(pipeline, spec), runId, seed, driftScorer(spec))
-                .withResolver(written -> resolveFile(pipeline, written)).withPicker(picker());
+                .withResolver(resolveFile(pipeline)).withPicker(picker())
+                .withRecipes(new LibraryRecipes(library));
         try {
             PipelineRunner.RunResult result = new PipelineRunner(new StudioPortraitOps(this, library, spec), settings).run(pipeline);
-            return new PipelineOutcome(pipeline.id(), result);
+            PipelineOutcome outcome = new PipelineOutcome(pipeline.id(), result);
+            onPipeline.accept(outcome);
+            return outcome;
         } catch (PipelineException e) {
             throw new DslException(e.getMessage());
         }
@@ -509,12 +523,27 @@ public final class LeonardoStudio implements Studio {
     /**
      * A pipeline's masks, LUTs and export folders: as written when absolute, else beside the script
      * (as the standalone commands read them), else in the library, else in the shipped prompt library
-     * (the order `include` uses).
+     * (the order `include` uses). A file in none of them is reported with every place searched.
      */
-    private Path resolveFile(PipelineDef pipeline, String written) {
+    /**
+     * Where a pipeline's masks, LUTs and export folders are found: beside the pipeline's own file,
+     * beside the script, in the library, in the shipped prompt library (one search, shared with
+     * `pack export`); what was searched goes into the error when nothing is there.
+     */
+    private PipelineRunner.SearchPath resolveFile(PipelineDef pipeline) {
         Path scriptDir = images.locate("");
-        return dev.sitter.dsl.ScriptFiles.forRun(pipeline.dir(), scriptDir == null ? null : scriptDir.toAbsolutePath().normalize(),
-                library.root(), System.getenv("SITTER_HOME")).resolve(written, library.root());
+        dev.sitter.dsl.ScriptFiles files = dev.sitter.dsl.ScriptFiles.forRun(pipeline.dir(),
+                scriptDir == null ? null : scriptDir.toAbsolutePath().normalize(), library.root(), System.getenv("SITTER_HOME"));
+        return new PipelineRunner.SearchPath() {
+            @Override public List<Path> places(String written) {
+                Path p = Path.of(written);
+                if (p.isAbsolute()) return List.of(p);
+                return files.dirs().stream().map(d -> d.resolve(written).normalize()).toList();
+            }
+
+            // Nothing there yet (e.g. an export folder): it is made in the library.
+            @Override public Path apply(String written) { return files.resolve(written, library.root()); }
+        };
     }
 
     // ---------------------------------------------------------------- recording
@@ -763,7 +792,10 @@ public final class LeonardoStudio implements Studio {
     }
 
     private static String describe(Object o) {
-        return o == null ? "null" : "a " + o.getClass().getSimpleName();
+        if (o == null) return "nothing (null)";
+        if (o instanceof CharSequence s) return "the text '" + s + "'";
+        if (o instanceof Number || o instanceof Boolean) return o.toString();
+        return dev.sitter.util.Words.a(o.getClass().getSimpleName());
     }
 
     private static byte[] read(Path p) {

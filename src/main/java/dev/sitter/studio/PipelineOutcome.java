@@ -16,6 +16,9 @@ public record PipelineOutcome(String pipeline, PipelineRunner.RunResult result) 
         StringBuilder sb = new StringBuilder("pipeline '" + pipeline + "': " + result.items().size() + " image(s)\n");
         for (PipelineRunner.StepReport r : result.steps()) sb.append("  ").append(r).append('\n');
         for (Item i : result.items()) sb.append("  ").append(i.id(), 0, Math.min(12, i.id().length())).append("  ").append(i.file()).append('\n');
+        if (result.resumedSteps() > 0) sb.append("  resumed: ").append(result.resumedSteps())
+                .append(result.resumedSteps() == 1 ? " step" : " steps").append(" from the journal (done and paid earlier)\n");
+        sb.append("  report: ").append(result.report()).append('\n');
         return sb.toString().stripTrailing();
     }
 }

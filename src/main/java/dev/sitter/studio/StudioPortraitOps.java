@@ -62,6 +62,15 @@ final class StudioPortraitOps implements PortraitOps {
         return base.width() != null && base.height() != null ? new int[]{base.width(), base.height()} : new int[]{width, height};
     }
 
+    /** Leonardo (and the sandbox) make exactly the requested width and height. */
+    @Override public int[] generatedSize(int width, int height) {
+        return new int[]{width, height};
+    }
+
+    @Override public int[] refinedSize(int width, int height) {
+        return refinedSize(base, width, height);
+    }
+
     @Override public Produced upscale(String opKey, Produced source, String mode) {
         return produced(studio.upscale(asset(source.id()), mode == null ? Map.of() : Map.of("mode", mode)));
     }
@@ -106,6 +115,17 @@ final class StudioPortraitOps implements PortraitOps {
         String name = Path.of(lut).isAbsolute() ? studio.recordedPath(lutFile) : lut;
         Provenance.Edit edit = Provenance.Edit.grade(name, studio.recordedPath(lutFile), studio.keepInput(lutBytes));
         return produced(studio.recordLocal("grade", asset(source.id()), png, edit));
+    }
+
+    /** The verdict joins the asset's record, replacing an earlier one of the same check (so a repeat cannot duplicate it). */
+    @Override public void recordQa(String id, String check, boolean passed, Double score, String note) {
+        try {
+            library.addQa(id, new Provenance.QaResult(check, passed ? "pass" : "fail", score, note,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        } catch (IOException | dev.sitter.library.LibraryException e) {
+            throw new PipelineException("cannot record the QA verdict '" + check + "' on asset " + id.substring(0, Math.min(12, id.length()))
+                    + " in the library: " + e.getMessage() + ". Fix: run `sitter verify`, then run again (finished steps are kept).", e);
+        }
     }
 
     private static int[] size(Produced p) {

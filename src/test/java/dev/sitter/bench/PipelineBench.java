@@ -44,14 +44,14 @@ public final class PipelineBench {
                 select top: 2
                 refine strength: 0.35
                 qa 'eyes match the anchors', pass: true
-                upscale mode: 'universal'
+                upscale mode: 'standard'
                 grade lut: 'luts/teal-orange.cube'
                 export 'png'
             }
             pipeline('naive') {
                 explore count: 8, size: '512x768'
                 select top: 8, by: 'order'
-                upscale mode: 'universal'
+                upscale mode: 'standard'
             }
             """;
     static final String[] HAIR = {"short black bob", "long red hair", "close-cropped grey hair", "blonde braids", "curly brown hair"};

@@ -74,6 +74,13 @@ class EditStepsCliE2ETest {
         assertFalse(m.find(), "exactly one graded image: " + said());
         assertTrue(said().contains("grade"), said());
 
+        // The STEP column fits "composite": the columns after it stay aligned with their headers.
+        assertEquals(0, sitter("ls", "--step", "composite", "--library", "lib"), said());
+        List<String> table = out.toString(StandardCharsets.UTF_8).lines().toList();
+        int style = table.get(0).indexOf("STYLE");
+        assertTrue(table.get(1).contains("composite") && table.get(1).charAt(style - 1) == ' ' && table.get(1).charAt(style) != ' ',
+                "aligned:\n" + String.join("\n", table));
+
         assertEquals(0, sitter("ledger", "--by", "step", "--library", "lib"), said());
         assertTrue(said().lines().anyMatch(l -> l.contains("grade") && l.matches(".*\\b0\\b.*")), said());
         assertTrue(said().lines().anyMatch(l -> l.contains("composite")), said());

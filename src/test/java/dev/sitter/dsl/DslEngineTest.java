@@ -145,10 +145,10 @@ class DslEngineTest {
                 estimate mara, template: 'canonical'
                 credits
                 models()
-                run 'pack', character: mara, template: 'canonical', seed: 7, note: 'x'
+                run 'pack', character: mara, template: 'canonical', seed: 7
                 """);
         assertEquals(List.of("generate 2", "refine img2 0.3 false", "upscale refined {mode=ultra}", "nobg refined",
-                "inpaint img1 front.png", "estimate", "credits", "models", "run pack seed 7 {note=x}"), studio.calls);
+                "inpaint img1 front.png", "estimate", "credits", "models", "run pack seed 7 {}"), studio.calls);
         assertEquals(4242L, studio.last.seed());
     }
 

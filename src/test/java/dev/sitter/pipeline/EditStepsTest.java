@@ -89,7 +89,7 @@ class EditStepsTest {
         Path good = mask(dir.resolve("eyes.png"), 32, 48);
         Map<PipelineDef, String> cases = Map.of(
                 new PipelineDef("a", List.of(step("explore", 1, "size:", "256x384"), step("inpaint", 4, "mask:", "no/such-mask.png"))),
-                "line 4, step inpaint: the mask file no/such-mask.png does not exist",
+                "line 4, step inpaint: the mask 'no/such-mask.png' was not found; looked at no/such-mask.png",
                 new PipelineDef("b", List.of(step("explore", 1, "size:", "256x384"), step("inpaint", 5, "mask:", jpeg.toString()))),
                 "line 5, step inpaint: the mask file " + jpeg + " is not a PNG (it is a JPEG)",
                 new PipelineDef("c", List.of(step("explore", 1, "size:", "256x384"), step("inpaint", 6))),

@@ -69,6 +69,13 @@ class EditStepsE2ETest {
                     composite from: 'master', mask: '%1$s', feather: 4
                     grade lut: 'luts/warm-film.cube'
                 }
+                pipeline('late') {
+                    explore count: 2, size: '256x384', steps: 15
+                    select top: 1
+                    refine strength: 0.35
+                    upscale mode: 'ultra'
+                    composite from: 'master', mask: '%1$s'
+                }
                 pipeline('patch') {
                     explore count: 2, size: '256x384', steps: 15
                     select top: 1
@@ -228,25 +235,39 @@ class EditStepsE2ETest {
         assertEquals(sent, paidPosts(), "nothing was sent for any of them");
     }
 
+    @Test void aWrongSizeMaskIsRefusedBeforeAnythingIsPaidWhenTheTemplateFixesTheSize() throws Exception {
+        masterOfMara();
+        Files.delete(eyes);
+        mask(eyes, 256, 384); // explore's size, but refine makes the template's 512x768
+        long sent = paidPosts();
+        DslException refused = assertThrows(DslException.class,
+                () -> shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-1"));
+        assertTrue(refused.getMessage().contains("step composite: the mask file") && refused.getMessage().contains("is 256x384 but each image"
+                + " reaching this step is 512x768") && refused.getMessage().contains("Nothing was paid."), refused.getMessage());
+        assertEquals(sent, paidPosts(), "explore and refine were not paid for a run that could not finish");
+    }
+
     @Test void anEstimateOfAnInterruptedRunPricesWhatRemainsAndTheRunIsChargedExactlyThat() throws Exception {
         masterOfMara();
         Files.delete(eyes);
-        mask(eyes, 256, 384); // the wrong size: the run stops at composite, after explore and refine are paid
+        // After an upscale the size is the backend's, so the mask is checked just before the composite:
+        // the run stops there, after explore, refine and upscale are paid.
+        mask(eyes, 256, 384);
         DslException stopped = assertThrows(DslException.class,
-                () -> shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-1"));
+                () -> shell.eval("run 'late', character: mara, template: 'small', seed: 4242", "input-1"));
         assertTrue(stopped.getMessage().contains("step composite: the mask file") && stopped.getMessage().contains("is 256x384 but image"),
                 stopped.getMessage());
-        mask(eyes, W, H);
-        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'patch', character: mara, template: 'small', seed: 4242", "input-2");
+        mask(eyes, 768, 1152);
+        PipelineEstimate e = (PipelineEstimate) shell.eval("estimate 'late', character: mara, template: 'small', seed: 4242", "input-2");
         System.out.println(e);
         assertEquals(4, e.requests());
-        assertEquals(2, e.paidEarlier(), "explore and refine were paid");
-        assertEquals(0, e.credits("explore") + e.credits("refine"));
-        assertTrue(e.credits("composite") > 0 && e.credits("upscale") > 0, e.toString());
-        assertTrue(e.toString().contains(String.format("2 of 4 jobs already paid; remaining %,d credits", e.total())), e.toString());
+        assertEquals(3, e.paidEarlier(), "explore, refine and upscale were paid");
+        assertEquals(0, e.credits("explore") + e.credits("refine") + e.credits("upscale"));
+        assertTrue(e.credits("composite") > 0, e.toString());
+        assertTrue(e.toString().contains(String.format("3 of 4 jobs already paid; remaining %,d credits", e.total())), e.toString());
 
         long before = sandbox.credits();
-        shell.eval("run 'patch', character: mara, template: 'small', seed: 4242", "input-3");
+        shell.eval("run 'late', character: mara, template: 'small', seed: 4242", "input-3");
         assertEquals(e.total(), before - sandbox.credits(), "the resumed run is charged what the estimate said remains");
     }
 

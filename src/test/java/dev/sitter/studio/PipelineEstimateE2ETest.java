@@ -41,7 +41,7 @@ class PipelineEstimateE2ETest {
             pipeline('plain') {
                 explore count: 4, size: '256x384'
                 select top: 1, by: 'order'
-                upscale mode: 'universal'
+                upscale mode: 'standard'
             }
             pipeline('classic') {
                 explore count: 2, size: '256x384', steps: 15

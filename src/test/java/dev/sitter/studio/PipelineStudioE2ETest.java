@@ -33,7 +33,7 @@ class PipelineStudioE2ETest {
                 select top: 1
                 refine strength: 0.35
                 qa 'eyes match the anchors', pass: true
-                upscale mode: 'universal'
+                upscale mode: 'standard'
                 grade lut: 'luts/teal-orange.cube'
                 export 'png'
             }
