@@ -121,6 +121,16 @@ public final class PipelinePricer {
                                     + " -> " + out[0] + "x" + out[1] + (each == null ? " (not priced)" : ""), paid));
                     size = out;
                 }
+                case "removeBackground" -> {
+                    o.flag("force");
+                    requireSize(o, size, "removeBackground");
+                    Long each = images == 0 ? Long.valueOf(0) : prices.removeBackground(size[0], size[1]);
+                    int paid = paid(progress, key, stepDone, images);
+                    if (each == null) notes.add("background removal cannot be priced here; its " + images + " request(s) are not in the total");
+                    lines.add(new PipelineEstimate.Line(i, "removeBackground", step.line(), images, images,
+                            each == null ? 0 : each * (images - paid), images + " x background removal " + size[0] + "x" + size[1]
+                                    + (each == null ? " (not priced)" : ""), paid));
+                }
                 default -> lines.add(new PipelineEstimate.Line(i, step.name(), step.line(), 0, images, 0,
                         step.name().equals("qa") ? "records verdicts; every image assumed to pass" : "local, no credits", 0));
             }

@@ -105,14 +105,17 @@ public final class PipelineRunner {
     private static final Map<String, Step> STEPS = Map.of(
             "explore", new ExploreStep(), "select", new SelectStep(), "refine", new RefineStep(), "qa", new QaStep(),
             "inpaint", new InpaintStep(), "composite", new CompositeStep(),
-            "upscale", new UpscaleStep(), "grade", new GradeStep(), "export", new ExportStep());
+            "upscale", new UpscaleStep(), "removeBackground", new RemoveBackgroundStep(), "grade", new GradeStep(),
+            "export", new ExportStep());
     /** The options each step takes (shared with the pricer). */
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "explore", ExploreStep.OPTIONS, "select", SelectStep.OPTIONS, "refine", RefineStep.OPTIONS, "qa", QaStep.OPTIONS,
             "inpaint", InpaintStep.OPTIONS, "composite", CompositeStep.OPTIONS,
-            "upscale", UpscaleStep.OPTIONS, "grade", GradeStep.OPTIONS, "export", ExportStep.OPTIONS);
+            "upscale", UpscaleStep.OPTIONS, "removeBackground", RemoveBackgroundStep.OPTIONS, "grade", GradeStep.OPTIONS,
+            "export", ExportStep.OPTIONS);
     /** The steps in the order a pipeline usually has them, for messages. */
-    static final List<String> STEP_NAMES = List.of("explore", "select", "refine", "inpaint", "composite", "qa", "upscale", "grade", "export");
+    static final List<String> STEP_NAMES = List.of("explore", "select", "refine", "inpaint", "composite", "qa", "upscale",
+            "removeBackground", "grade", "export");
 
     private final PortraitOps ops;
     private final Settings settings;

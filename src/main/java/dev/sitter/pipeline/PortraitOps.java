@@ -42,6 +42,12 @@ public interface PortraitOps {
                 + " (sitter run, or run 'pipeline' in the console).");
     }
 
+    /** Leonardo's background removal on an earlier image: the same picture with a transparent background. */
+    default Produced removeBackground(String opKey, Produced source) {
+        throw new PipelineException("these generation ops cannot remove backgrounds. Fix: run the pipeline through Sitter's Studio"
+                + " (sitter run, or run 'pipeline' in the console).");
+    }
+
     /**
      * Checks, before anything is paid, that {@code from} ({@code 'master'} or an asset id) names an image
      * a composite may take its patch from: one that exists and did not fail QA. Throws a

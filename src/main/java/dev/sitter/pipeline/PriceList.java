@@ -24,6 +24,11 @@ public interface PriceList {
     /** The output size of that upscale, {w, h}. */
     int[] upscaled(String mode, int width, int height);
 
+    /** Background removal of one image of this size, or null when it cannot be priced. */
+    default Long removeBackground(int width, int height) {
+        return null;
+    }
+
     /** Canvas inpainting of one image of this size (an inpaint step, or a composite's denoise pass); {@code steps} null = default. */
     default long inpaint(int width, int height, Integer steps) {
         throw new UnsupportedOperationException("this price list cannot price inpainting");

@@ -71,6 +71,10 @@ final class StudioPortraitOps implements PortraitOps {
         return refinedSize(base, width, height);
     }
 
+    @Override public Produced removeBackground(String opKey, Produced source) {
+        return produced(studio.removeBackground(asset(source.id())));
+    }
+
     @Override public Produced upscale(String opKey, Produced source, String mode) {
         return produced(studio.upscale(asset(source.id()), mode == null ? Map.of() : Map.of("mode", mode)));
     }

@@ -48,6 +48,14 @@ final class StudioPriceList implements PriceList {
         return StudioPortraitOps.refinedSize(base, width, height);
     }
 
+    /**
+     * A background removal: the calculator has no service for it, so the figure the standalone
+     * command is budgeted with (the sandbox's charge, docs/sandbox.md); the ledger keeps what was charged.
+     */
+    @Override public Long removeBackground(int width, int height) {
+        return LeonardoStudio.NOBG_CREDITS;
+    }
+
     /** The upscale the pipeline sends ({@code upscale x, mode: MODE}), priced by {@link UpscalePrice} as the command is. */
     @Override public Long upscale(String mode, int width, int height) {
         Provenance.Operation op = operation(mode);
