@@ -1,9 +1,7 @@
 package dev.sitter.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code removeBackground()}: a transparent background for each winner (Leonardo's background
@@ -21,19 +19,9 @@ final class RemoveBackgroundStep implements Step {
     @Override
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         boolean force = o.flag("force");
-        List<Supplier<List<Item>>> ops = new ArrayList<>();
-        int skipped = 0;
-        for (Item item : in) {
-            if (!force && !item.passedQa()) {
-                skipped++;
-                continue;
-            }
-            String opKey = key + "/" + ctx.shortKey(item.id());
-            ops.add(() -> ctx.once(opKey, item.id(), () -> List.of(ctx.ops.removeBackground(ctx.opKey(opKey), ctx.produced(item)))).stream()
-                    .map(cut -> new Item(cut.id(), cut.file(), cut.parentId(), item.drift(), item.qa())).toList());
-        }
-        List<Item> out = new ArrayList<>();
-        ctx.all(ops).forEach(out::addAll);
+        WinnerOps.Outcome done = WinnerOps.run(ctx, key, in, force, ctx.ops::removeBackground);
+        List<Item> out = done.out();
+        int skipped = done.skipped();
         if (out.isEmpty() && !in.isEmpty()) {
             throw o.error("none of the " + in.size() + " images passed QA, so no background is removed",
                     "look at the failed checks in " + RunReport.file(ctx.settings().runDir())

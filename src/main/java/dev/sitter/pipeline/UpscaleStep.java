@@ -2,10 +2,8 @@ package dev.sitter.pipeline;
 
 import dev.sitter.leonardo.UpscaleModes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code upscale mode: 'ultra'}: upscales the winners only. Images that failed QA are left out
@@ -36,20 +34,10 @@ final class UpscaleStep implements Step {
     public Result run(RunContext ctx, String key, StepOptions o, List<Item> in) {
         String mode = mode(o);
         boolean force = o.flag("force");
-        List<Supplier<List<Item>>> ops = new ArrayList<>();
-        int skipped = 0;
-        for (Item item : in) {
-            if (!force && !item.passedQa()) {
-                skipped++;
-                continue;
-            }
-            String opKey = key + "/" + ctx.shortKey(item.id());
-            ops.add(() -> ctx.once(opKey, item.id(), () -> List.of(ctx.ops.upscale(ctx.opKey(opKey), ctx.produced(item), mode))).stream()
-                    .map(up -> new Item(up.id(), up.file(), up.parentId(), item.drift(), item.qa())).toList());
-        }
         // Every winner is upscaled at once; the results keep the winners' order.
-        List<Item> out = new ArrayList<>();
-        ctx.all(ops).forEach(out::addAll);
+        WinnerOps.Outcome done = WinnerOps.run(ctx, key, in, force, (opKey, image) -> ctx.ops.upscale(opKey, image, mode));
+        List<Item> out = done.out();
+        int skipped = done.skipped();
         if (out.isEmpty() && !in.isEmpty()) {
             throw o.error("none of the " + in.size() + " images passed QA, so nothing is upscaled",
                     "look at the failed checks in " + RunReport.file(ctx.settings().runDir())

@@ -21,38 +21,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * From the command line: `sitter run` a pipeline that composites and grades, then `sitter ls --step
  * grade`, `sitter ledger --by step` and `sitter replay` of the graded image (byte-identical).
  */
-class EditStepsCliE2ETest {
-    @TempDir Path tmp;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int sitter(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                Map.of("HOME", tmp.toString()), tmp, false));
-    }
-
-    String said() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
+class EditStepsCliE2ETest extends CliE2E {
     @Test
     void aGradedCompositeIsListedByStepPricedAtZeroAndReplaysByteIdentical() throws Exception {
         Path work = tmp.resolve("work");
-        Files.createDirectories(work.resolve("anchors/mara"));
-        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
-            Files.copy(Path.of("dsl-examples/anchors/mara").resolve(f), work.resolve("anchors/mara").resolve(f));
-        }
         int w = 512, h = 768;
         int[] px = new int[w * h];
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = x > 150 && x < 360 && y > 230 && y < 380 ? -1 : 0xff000000;
         Path mask = work.resolve("eyes.png");
         Images.writePng(Images.fromPixels(px, w, h), mask);
         Path lut = Path.of("prompt-library/luts/teal-orange.cube").toAbsolutePath();
-        String quickstart = Files.readString(Path.of("dsl-examples/quickstart.groovy"))
-                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "")
+        String quickstart = quickstartIn(work)
                 .replace("size 832, 1216", "size 512, 768");
         Files.writeString(work.resolve("touchup.groovy"), quickstart + """
                 pipeline('touchup') {

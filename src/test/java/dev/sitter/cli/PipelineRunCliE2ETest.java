@@ -15,32 +15,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code sitter run} of a script that runs a pipeline says what the run did, where its files are, and what it resumed. */
-class PipelineRunCliE2ETest {
-    @TempDir Path tmp;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int sitter(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                Map.of("HOME", tmp.toString()), tmp, false));
-    }
-
-    String stdout() { return out.toString(StandardCharsets.UTF_8); }
-
-    String said() { return stdout() + err.toString(StandardCharsets.UTF_8); }
-
+class PipelineRunCliE2ETest extends CliE2E {
     private void script(String pipeline) throws Exception {
         Path work = tmp.resolve("work");
-        Files.createDirectories(work.resolve("anchors/mara"));
-        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
-            Path to = work.resolve("anchors/mara").resolve(f);
-            if (!Files.exists(to)) Files.copy(Path.of("dsl-examples/anchors/mara").resolve(f), to);
-        }
-        String quickstart = Files.readString(Path.of("dsl-examples/quickstart.groovy"))
-                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "")
+        String quickstart = quickstartIn(work)
                 .replace("size 832, 1216", "size 512, 768");
         Files.writeString(work.resolve("tiny.groovy"), quickstart + pipeline
                 + "\nrun 'tiny', character: mara, template: 'canonical', seed: 4242\n");

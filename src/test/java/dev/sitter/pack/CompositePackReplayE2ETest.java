@@ -1,5 +1,6 @@
 package dev.sitter.pack;
 
+import dev.sitter.cli.CliE2E;
 import dev.sitter.cli.CliContext;
 import dev.sitter.cli.Main;
 import dev.sitter.imaging.Images;
@@ -22,37 +23,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * A composite travels in a pack with what it needs: its parent and its patch source come along as
  * assets, its mask as a file; imported elsewhere (the original mask gone) it replays byte-identical.
  */
-class CompositePackReplayE2ETest {
-    @TempDir Path tmp;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int sitter(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                Map.of("HOME", tmp.toString()), tmp, false));
-    }
-
-    String said() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
+class CompositePackReplayE2ETest extends CliE2E {
     @Test
     void aCompositeExportsWithItsPatchSourceAndMaskAndReplaysByteIdentical() throws Exception {
         Path work = tmp.resolve("work");
-        Files.createDirectories(work.resolve("anchors/mara"));
-        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
-            Files.copy(Path.of("dsl-examples/anchors/mara").resolve(f), work.resolve("anchors/mara").resolve(f));
-        }
         Files.createDirectories(work.resolve("masks"));
         int w = 512, h = 768;
         int[] px = new int[w * h];
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = x > 150 && x < 360 && y > 230 && y < 380 ? -1 : 0xff000000;
         Images.writePng(Images.fromPixels(px, w, h), work.resolve("masks/eyes.png"));
-        String quickstart = Files.readString(Path.of("dsl-examples/quickstart.groovy"))
-                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "")
+        String quickstart = quickstartIn(work)
                 .replace("size 832, 1216", "size 512, 768");
         Files.writeString(work.resolve("patch.groovy"), quickstart + """
                 verified = generate(mara, template: 'canonical', seed: 9, count: 1)[0]

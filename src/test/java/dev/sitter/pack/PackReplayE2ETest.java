@@ -1,5 +1,6 @@
 package dev.sitter.pack;
 
+import dev.sitter.cli.CliE2E;
 import dev.sitter.cli.CliContext;
 import dev.sitter.cli.Main;
 import dev.sitter.library.Library;
@@ -22,23 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * a pack, import it into another library and replay it there: every image byte-identical, both
  * libraries verified.
  */
-class PackReplayE2ETest {
-    @TempDir Path tmp;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int sitter(String... args) {
-        out.reset();
-        err.reset();
-        Map<String, String> env = Map.of("HOME", tmp.toString()); // no LEONARDO_API_KEY: the sandbox
-        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), env, tmp, false));
-    }
-
-    String said() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
+class PackReplayE2ETest extends CliE2E {
     @Test
     void quickstartExportImportReplayIsByteIdentical() throws Exception {
         Path quickstart = Path.of("dsl-examples/quickstart.groovy").toAbsolutePath();

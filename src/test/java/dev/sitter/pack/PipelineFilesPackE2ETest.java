@@ -1,5 +1,6 @@
 package dev.sitter.pack;
 
+import dev.sitter.cli.CliE2E;
 import dev.sitter.cli.CliContext;
 import dev.sitter.cli.Main;
 import dev.sitter.imaging.Images;
@@ -24,38 +25,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * and the pack's script points at them: the imported pack replays, and its pipeline runs from the
  * imported copy with the user's original files gone.
  */
-class PipelineFilesPackE2ETest {
-    @TempDir Path tmp;
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int sitter(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(args), new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                Map.of("HOME", tmp.toString()), tmp, false));
-    }
-
-    String said() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
+class PipelineFilesPackE2ETest extends CliE2E {
     @Test
     void aPipelinesShippedLutAndLocalMaskTravelInThePack() throws Exception {
         Path work = tmp.resolve("work");
-        Files.createDirectories(work.resolve("anchors/mara"));
-        for (String f : List.of("front.png", "three-quarter.png", "profile.png")) {
-            Files.copy(Path.of("dsl-examples/anchors/mara").resolve(f), work.resolve("anchors/mara").resolve(f));
-        }
         Files.createDirectories(work.resolve("masks"));
         int w = 512, h = 768;
         int[] px = new int[w * h];
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = x > 150 && x < 360 && y > 230 && y < 380 ? -1 : 0xff000000;
         Images.writePng(Images.fromPixels(px, w, h), work.resolve("masks/eyes.png"));
         assertFalse(Files.exists(work.resolve("luts")), "the LUT comes from the shipped prompt library");
-        String quickstart = Files.readString(Path.of("dsl-examples/quickstart.groovy"))
-                .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "")
+        String quickstart = quickstartIn(work)
                 .replace("size 832, 1216", "size 512, 768");
         Files.writeString(work.resolve("look.groovy"), quickstart + """
                 pipeline('look') {
