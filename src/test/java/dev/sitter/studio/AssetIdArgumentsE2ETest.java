@@ -2,9 +2,7 @@ package dev.sitter.studio;
 
 import dev.sitter.dsl.DslException;
 import dev.sitter.dsl.SitterShell;
-import dev.sitter.leonardo.ImageSource;
 import dev.sitter.library.Library;
-import dev.sitter.sandbox.Sandbox;
 import dev.sitter.sandbox.SandboxConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,22 +18,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class AssetIdArgumentsE2ETest {
     private static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
     @TempDir Path dir;
-    private Sandbox sandbox;
-    private Backend backend;
+    private final SandboxSessions sessions = new SandboxSessions();
 
-    @AfterEach void stop() {
-        if (backend != null) backend.close();
-        if (sandbox != null) sandbox.close();
+    @AfterEach void stop() throws Exception {
+        sessions.close();
     }
 
     @Test
     void refineAndUpscaleTakeAnAssetIdFromTheLibrary() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.builder().latency(Duration.ofMillis(5)).build());
-        backend = Backend.over(sandbox);
+        SitterShell shell = sessions.open(EXAMPLES, dir.resolve("lib"), SandboxConfig.builder().latency(Duration.ofMillis(5)).build(), n -> { });
         Library library = Library.open(dir.resolve("lib"));
-        SitterShell shell = SitterShell.builder().baseDir(EXAMPLES).workDir(EXAMPLES).libraryDir(dir.resolve("lib"))
-                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
-        shell.studio(new LeonardoStudio(() -> backend, library, ImageSource.relativeTo(EXAMPLES), a -> { }));
         String quickstart = Files.readString(EXAMPLES.resolve("quickstart.groovy"))
                 .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "");
         shell.eval(quickstart + "\ntemplate('small') { style 'noir'; camera 'portrait85'; negatives 'hard'; size 256, 384 }\n", "defs");

@@ -31,23 +31,15 @@ class EditInputsE2ETest {
     private static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
 
     @TempDir Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final SandboxSessions sessions = new SandboxSessions();
 
     @AfterEach void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+        sessions.close();
     }
 
     /** A session as `sitter run` builds it: its own library and sandbox. */
     private SitterShell session(Path work, Path lib) {
-        Sandbox sandbox = Sandbox.start(SandboxConfig.builder().build());
-        Backend backend = Backend.over(sandbox);
-        open.add(sandbox);
-        open.add(backend);
-        SitterShell shell = SitterShell.builder().baseDir(work).workDir(work).libraryDir(lib)
-                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
-        shell.studio(new LeonardoStudio(() -> backend, Library.open(lib), ImageSource.relativeTo(work), a -> { }));
-        shell.packs(new StudioPacks(lib, () -> backend, List.of(lib, Path.of("prompt-library").toAbsolutePath()), null, n -> { }));
-        return shell;
+        return sessions.open(work, lib);
     }
 
     @Test

@@ -31,24 +31,16 @@ class PackKeywordsE2ETest {
             + " modelNotes: ['Leonardo Kino XL': 'commercial use per Leonardo terms']";
 
     @TempDir Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final SandboxSessions sessions = new SandboxSessions();
     private final List<String> notices = new ArrayList<>();
 
     @AfterEach void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+        sessions.close();
     }
 
     /** A session as `sitter run` / the console builds it: its own library and its own sandbox. */
     private SitterShell session(Path work, Path lib) {
-        Sandbox sandbox = Sandbox.start(SandboxConfig.builder().build());
-        Backend backend = Backend.over(sandbox);
-        open.add(sandbox);
-        open.add(backend);
-        SitterShell shell = SitterShell.builder().baseDir(work).workDir(work).libraryDir(lib)
-                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
-        shell.studio(new LeonardoStudio(() -> backend, Library.open(lib), ImageSource.relativeTo(work), a -> { }));
-        shell.packs(new StudioPacks(lib, () -> backend, List.of(lib, Path.of("prompt-library").toAbsolutePath()), null, notices::add));
-        return shell;
+        return sessions.open(work, lib, dev.sitter.sandbox.SandboxConfig.builder().build(), notices::add);
     }
 
     /** The quick start in a folder of its own, with its anchors, plus {@code extra} at the end. */

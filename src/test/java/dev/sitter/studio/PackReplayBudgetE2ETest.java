@@ -23,24 +23,14 @@ class PackReplayBudgetE2ETest {
     private static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
 
     @TempDir Path tmp;
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private final List<Sandbox> sandboxes = new ArrayList<>();
+    private final SandboxSessions sessions = new SandboxSessions();
 
     @AfterEach void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+        sessions.close();
     }
 
     private SitterShell session(Path work, Path lib) {
-        Sandbox sandbox = Sandbox.start(SandboxConfig.builder().build());
-        Backend backend = Backend.over(sandbox);
-        open.add(sandbox);
-        open.add(backend);
-        sandboxes.add(sandbox);
-        SitterShell shell = SitterShell.builder().baseDir(work).workDir(work).libraryDir(lib)
-                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
-        shell.studio(new LeonardoStudio(() -> backend, Library.open(lib), ImageSource.relativeTo(work), a -> { }));
-        shell.packs(new StudioPacks(lib, () -> backend, List.of(lib, Path.of("prompt-library").toAbsolutePath()), null, n -> { }));
-        return shell;
+        return sessions.open(work, lib);
     }
 
     private static String plain(BigDecimal d) { return d.stripTrailingZeros().toPlainString(); }
@@ -73,7 +63,7 @@ class PackReplayBudgetE2ETest {
         String zip = work.resolve("two-1.0.0.zip").toString().replace('\\', '/');
 
         SitterShell user = session(tmp.resolve("user"), tmp.resolve("lib2"));
-        Sandbox userSandbox = sandboxes.get(1);
+        Sandbox userSandbox = sessions.sandboxes.get(1);
         long price = authorSpent.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         user.eval("budget " + (price - 1), "input-1");
         DslException refused = assertThrows(DslException.class, () -> user.eval("pack 'replay', '" + zip + "'", "input-2"));

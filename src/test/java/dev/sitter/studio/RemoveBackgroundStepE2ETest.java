@@ -1,11 +1,9 @@
 package dev.sitter.studio;
 
 import dev.sitter.dsl.SitterShell;
-import dev.sitter.leonardo.ImageSource;
 import dev.sitter.library.Library;
 import dev.sitter.model.Provenance;
 import dev.sitter.pipeline.PipelineEstimate;
-import dev.sitter.sandbox.Sandbox;
 import dev.sitter.sandbox.SandboxConfig;
 import dev.sitter.sandbox.render.ImageCodec;
 import dev.sitter.sandbox.render.Raster;
@@ -23,23 +21,17 @@ import static org.junit.jupiter.api.Assertions.*;
 class RemoveBackgroundStepE2ETest {
     private static final Path EXAMPLES = Path.of("dsl-examples").toAbsolutePath();
     @TempDir Path dir;
-    private Sandbox sandbox;
-    private Backend backend;
+    private final SandboxSessions sessions = new SandboxSessions();
 
-    @AfterEach void stop() {
-        if (backend != null) backend.close();
-        if (sandbox != null) sandbox.close();
+    @AfterEach void stop() throws Exception {
+        sessions.close();
     }
 
     @Test
     void aPipelineRemovesTheBackgroundOfItsWinnersAsEstimated() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.builder().latency(Duration.ofMillis(5)).build());
-        backend = Backend.over(sandbox);
+        SitterShell shell = sessions.open(EXAMPLES, dir.resolve("lib"), SandboxConfig.builder().latency(Duration.ofMillis(5)).build(), n -> { });
         Library library = Library.open(dir.resolve("lib"));
-        SitterShell shell = SitterShell.builder().baseDir(EXAMPLES).workDir(EXAMPLES).libraryDir(dir.resolve("lib"))
-                .shippedLibrary(Path.of("prompt-library").toAbsolutePath()).warnings(w -> { }).out(System.out).build();
-        LeonardoStudio studio = new LeonardoStudio(() -> backend, library, ImageSource.relativeTo(EXAMPLES), a -> { });
-        shell.studio(studio);
+        LeonardoStudio studio = (LeonardoStudio) shell.studio();
         String quickstart = Files.readString(EXAMPLES.resolve("quickstart.groovy"))
                 .replace("generate mara, template: 'canonical', seed: 4242, count: 4", "");
         shell.eval(quickstart + """
