@@ -82,6 +82,7 @@ final class Console {
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        CloseBrackets.install(reader, 2);
         KeywordHint hint = new KeywordHint(reader, terminal, docsHolder);
         hint.install();
         // The engine (Groovy, the DSL, the starter blocks) starts when the first prompt is about to be
