@@ -3,7 +3,6 @@ package dev.sitter.pack;
 import dev.sitter.cli.CliE2E;
 import dev.sitter.cli.CliContext;
 import dev.sitter.cli.Main;
-import dev.sitter.imaging.Images;
 import dev.sitter.library.Library;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +26,7 @@ class CompositePackReplayE2ETest extends CliE2E {
     @Test
     void aCompositeExportsWithItsPatchSourceAndMaskAndReplaysByteIdentical() throws Exception {
         Path work = tmp.resolve("work");
-        Files.createDirectories(work.resolve("masks"));
-        int w = 512, h = 768;
-        int[] px = new int[w * h];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) px[y * w + x] = x > 150 && x < 360 && y > 230 && y < 380 ? -1 : 0xff000000;
-        Images.writePng(Images.fromPixels(px, w, h), work.resolve("masks/eyes.png"));
-        String quickstart = quickstartIn(work)
-                .replace("size 832, 1216", "size 512, 768");
-        Files.writeString(work.resolve("patch.groovy"), quickstart + """
-                verified = generate(mara, template: 'canonical', seed: 9, count: 1)[0]
-                shot = generate(mara, template: 'canonical', seed: 10, count: 1)[0]
-                patched = composite shot, from: verified, mask: 'masks/eyes.png'
-                pack 'export', 'patched', assets: [patched], author: 'Ada', license: 'CC0', tosReviewed: '2026-01-01',
-                     modelNotes: ['Leonardo Kino XL': 'commercial use per Leonardo terms']
-                """);
+        CompositePackScript.write(work);
         assertEquals(0, sitter("run", "work/patch.groovy", "--library", "lib1"), said());
         Path zip = work.resolve("patched-1.0.0.zip");
         assertTrue(Files.isRegularFile(zip), said());
